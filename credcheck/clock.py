@@ -1,0 +1,75 @@
+"""Clock offsets between this server and AWS, read from AWS's own answers."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+
+STAMP = r"\d{8}T\d{6}Z"
+# the two SignatureDoesNotMatch messages STS sends when the signing time is off by > 15 minutes
+SKEW_MESSAGES = (
+    re.compile(
+        rf"Signature expired: (?P<signed>{STAMP}) is now earlier than {STAMP} "
+        rf"\((?P<aws>{STAMP}) - 15 min\.\)"
+    ),
+    re.compile(
+        rf"Signature not yet current: (?P<signed>{STAMP}) is still later than {STAMP} "
+        rf"\((?P<aws>{STAMP}) \+ 15 min\.\)"
+    ),
+)
+# offsets smaller than this are normal network and rounding noise
+NOTABLE_OFFSET = timedelta(minutes=1)
+
+
+def _stamp(text: str) -> datetime:
+    return datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+
+
+def skew_from_message(message: str) -> timedelta | None:
+    """How far the signing clock was from AWS's (positive: ahead), if message is a skew error."""
+    for pattern in SKEW_MESSAGES:
+        found = pattern.search(message)
+        if found:
+            return _stamp(found["signed"]) - _stamp(found["aws"])
+    return None
+
+
+def offset_from_date_header(date_header: str | None, local_now: datetime) -> timedelta | None:
+    """This server's clock minus AWS's, from an HTTP Date header (second resolution)."""
+    if not date_header:
+        return None
+    try:
+        aws_now = parsedate_to_datetime(date_header)
+    except (TypeError, ValueError):
+        return None
+    if aws_now.tzinfo is None:
+        return None
+    return local_now - aws_now
+
+
+def duration_words(delta: timedelta) -> str:
+    """A rough, readable length of time: '45 seconds', '12 minutes', '1 h 45 min', '3 days'."""
+    seconds = round(abs(delta.total_seconds()))
+    if seconds < 90:
+        return f"{seconds} seconds"
+    minutes = round(seconds / 60)
+    if minutes < 90:
+        return f"{minutes} minutes"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{round(hours / 24)} days"
+
+
+def describe_offset(offset: timedelta) -> str:
+    """A sentence saying how far this server's clock is from AWS's."""
+    direction = "ahead of" if offset > timedelta(0) else "behind"
+    return f"This credcheck server's clock is about {duration_words(offset)} {direction} AWS's."
+
+
+def note(offset: timedelta | None) -> str | None:
+    """describe_offset for an offset worth mentioning, else None."""
+    if offset is None or abs(offset) <= NOTABLE_OFFSET:
+        return None
+    return describe_offset(offset)

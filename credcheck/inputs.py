@@ -1,0 +1,134 @@
+"""Clean pasted credential values and say what looks wrong, before anything is sent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .keys import PREFIXES, key_facts, looks_like_key_id
+
+SECRET_LENGTH = 40
+MAX_SECRET = 128
+MAX_TOKEN = 8192
+QUOTES = "\"'`“”‘’"
+INNER_SPACE = re.compile(r"\s+")
+# header-safe printable ASCII: everything a real secret or token is made of, and more
+PRINTABLE = re.compile(r"[\x21-\x7e]+")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A field's value after cleaning, what was done to it, and what is wrong with it."""
+
+    value: str
+    notes: tuple[str, ...] = ()
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def strip_paste(raw: str | None, what: str) -> tuple[str, list[str]]:
+    """Remove surrounding whitespace and quotes (repeatedly), saying what was removed."""
+    value = raw or ""
+    notes: list[str] = []
+    while True:
+        stripped = value.strip()
+        if stripped != value and stripped:
+            notes.append(f"Removed spaces or line breaks around the {what}.")
+        value = stripped
+        if len(value) >= 2 and value[0] in QUOTES and value[-1] in QUOTES:
+            notes.append(f"Removed the quotes around the {what}.")
+            value = value[1:-1]
+            continue
+        return value, list(dict.fromkeys(notes))
+
+
+def _squeeze(value: str, what: str, notes: list[str]) -> str:
+    # none of the three values ever contains whitespace, so removing it is always right
+    squeezed = INNER_SPACE.sub("", value)
+    if squeezed != value:
+        notes.append(f"Removed spaces or line breaks inside the {what}.")
+    return squeezed
+
+
+def clean_key_id(raw: str | None) -> Cleaned:
+    """Clean an access key ID and refuse what cannot be one."""
+    value, notes = strip_paste(raw, "access key ID")
+    value = _squeeze(value, "access key ID", notes)
+    if not value:
+        return Cleaned("", tuple(notes), "Enter the access key ID.")
+    if not looks_like_key_id(value):
+        return Cleaned(
+            value,
+            tuple(notes),
+            "An access key ID is 16–128 characters of A–Z and 0–9, usually 20 starting with "
+            "AKIA or ASIA.",
+        )
+    facts = key_facts(value)
+    if facts.prefix in PREFIXES and not facts.is_access_key:
+        return Cleaned(
+            value,
+            tuple(notes),
+            f"{value[:4]}… is an {facts.kind}. Access key IDs start with AKIA (long-term) or "
+            "ASIA (temporary).",
+        )
+    warnings = ()
+    if not facts.is_access_key:
+        warnings = (f"The prefix {facts.prefix} is not one AWS uses for access keys (AKIA, ASIA).",)
+    return Cleaned(value, tuple(notes), None, warnings)
+
+
+def clean_secret(raw: str | None) -> Cleaned:
+    """Clean a secret access key; an unusual length is a warning, not a refusal."""
+    value, notes = strip_paste(raw, "secret access key")
+    value = _squeeze(value, "secret access key", notes)
+    if not value:
+        return Cleaned("", tuple(notes), "Enter the secret access key.")
+    if len(value) > MAX_SECRET or not PRINTABLE.fullmatch(value):
+        return Cleaned(
+            "",
+            tuple(notes),
+            "This is not a secret access key: those are 40 characters of letters, digits, / and +.",
+        )
+    warnings: tuple[str, ...] = ()
+    if len(value) < SECRET_LENGTH:
+        warnings = (
+            f"The secret access key has {len(value)} characters, not {SECRET_LENGTH}: it looks "
+            "truncated.",
+        )
+    elif len(value) > SECRET_LENGTH:
+        warnings = (
+            f"The secret access key has {len(value)} characters, not {SECRET_LENGTH}: something "
+            "extra may have been pasted with it.",
+        )
+    return Cleaned(value, tuple(notes), None, warnings)
+
+
+def clean_token(raw: str | None, key_id: str) -> Cleaned:
+    """Clean a session token, checked against the key ID it comes with."""
+    value, notes = strip_paste(raw, "session token")
+    value = _squeeze(value, "session token", notes)
+    temporary = key_id.startswith("ASIA")
+    if not value:
+        if temporary:
+            return Cleaned(
+                "",
+                tuple(notes),
+                "Temporary credentials (key IDs starting ASIA) need their session token. It "
+                "comes with the key and secret: aws_session_token in a credentials file, "
+                "AWS_SESSION_TOKEN in the environment, SessionToken in JSON from aws sts.",
+            )
+        return Cleaned("", tuple(notes))
+    if len(value) > MAX_TOKEN or not PRINTABLE.fullmatch(value):
+        return Cleaned(
+            "",
+            tuple(notes),
+            "This is not a session token: those are letters, digits, /, + and =, with no "
+            f"other characters, and at most {MAX_TOKEN} of them.",
+        )
+    warnings: tuple[str, ...] = ()
+    if key_id.startswith("AKIA"):
+        warnings = (
+            "A session token was given with a long-term (AKIA) key, which never has one; AWS "
+            "will refuse the pair. Leave the token empty for AKIA keys.",
+        )
+    return Cleaned(value, tuple(notes), None, warnings)

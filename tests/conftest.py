@@ -1,0 +1,99 @@
+"""Shared fixtures: the app, its client, the STS stand-in and moto on loopback."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from moto.server import ThreadedMotoServer
+
+from app import create_app
+from tests.stand_in import StsStandIn
+
+# credentials the *server* has: no check may ever be signed with them
+SERVER_KEY_ID = "AKIASERVERSOWNKEY000"
+SERVER_SECRET = "serverSecretThatMustNeverSignAnything000"
+SERVER_PROFILE = f"""[default]
+aws_access_key_id = {SERVER_KEY_ID}
+aws_secret_access_key = {SERVER_SECRET}
+"""
+
+# what a user types in the tests
+KEY_ID = "AKIAIOSFODNN7EXAMPLE"
+SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+TEMP_KEY_ID = "ASIAY34FZKBOKMUTVV7A"
+TOKEN = "IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN/with+base64=="
+
+
+@pytest.fixture(autouse=True)
+def server_has_its_own_credentials(monkeypatch, tmp_path):
+    """Every test runs on a server whose environment and ~/.aws hold credentials."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", SERVER_KEY_ID)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SERVER_SECRET)
+    profile = tmp_path / "credentials"
+    profile.write_text(SERVER_PROFILE)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(profile))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    # never reach a real metadata service from a test
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    for name in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "HTTPS_PROXY", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def sts_server():
+    server = StsStandIn().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def sts(sts_server):
+    """The STS stand-in, with no script and no recorded requests."""
+    sts_server.reset()
+    return sts_server
+
+
+@pytest.fixture
+def app(sts):
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": False,
+            "STS_ENDPOINT_URL": sts.url,
+        }
+    )
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def all_logs(caplog):
+    """Every log record at every level, while a test runs."""
+    caplog.set_level(logging.DEBUG)
+    return caplog
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint():
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+def check(client, key_id=KEY_ID, secret=SECRET, token="", region="us-east-1", **extra):
+    """Submit the form as a browser would."""
+    data = {
+        "access_key_id": key_id,
+        "secret_access_key": secret,
+        "session_token": token,
+        "region": region,
+        **extra,
+    }
+    return client.post("/", data=data)

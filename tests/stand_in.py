@@ -1,0 +1,155 @@
+"""A tiny STS on 127.0.0.1 that answers the way real STS (or a proxy in front of it) does.
+
+moto cannot send ExpiredToken, Throttling, 5xx, clock-skew messages, HTML pages or hang; this
+can. Shapes, status codes and messages are those of ../shared/STS-WIRE.md.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+NS = "https://sts.amazonaws.com/doc/2011-06-15/"
+HANG_LIMIT = 30.0  # seconds a hanging answer waits at most, so no test can hang for ever
+
+
+@dataclass
+class Answer:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/xml"
+    headers: dict[str, str] = field(default_factory=dict)
+    hang: bool = False
+    close: bool = False
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request as it arrived."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: str
+
+    @property
+    def key_id(self) -> str | None:
+        auth = self.headers.get("authorization", "")
+        marker = "Credential="
+        return auth.split(marker, 1)[1].split("/", 1)[0] if marker in auth else None
+
+
+def identity_xml(arn: str, user_id: str, account: str, request_id: str) -> bytes:
+    return (
+        f'<GetCallerIdentityResponse xmlns="{NS}">\n  <GetCallerIdentityResult>\n'
+        f"    <Arn>{arn}</Arn>\n    <UserId>{user_id}</UserId>\n    <Account>{account}</Account>\n"
+        "  </GetCallerIdentityResult>\n"
+        f"  <ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>\n"
+        "</GetCallerIdentityResponse>\n"
+    ).encode()
+
+
+def error_xml(code: str, message: str, error_type: str, request_id: str) -> bytes:
+    return (
+        f'<ErrorResponse xmlns="{NS}">\n  <Error>\n    <Type>{error_type}</Type>\n'
+        f"    <Code>{code}</Code>\n    <Message>{message}</Message>\n  </Error>\n"
+        f"  <RequestId>{request_id}</RequestId>\n</ErrorResponse>\n"
+    ).encode()
+
+
+class StsStandIn:
+    """Answers every request with the next scripted Answer (the last one repeats)."""
+
+    def __init__(self) -> None:
+        self.requests: list[Seen] = []
+        self._script: list[Answer] = []
+        self._lock = threading.Lock()
+        self._release = threading.Event()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.daemon_threads = True
+        self._server.stand_in = self  # type: ignore[attr-defined]
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> StsStandIn:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._release.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self._script = []
+        self._release.set()
+        self._release = threading.Event()
+
+    # --- scripting ---
+    def answer(self, *answers: Answer) -> None:
+        with self._lock:
+            self._script = list(answers)
+
+    def identity(
+        self,
+        arn: str = "arn:aws:iam::123456789012:user/Alice",
+        user_id: str = "AIDACKCEVSQ6C2EXAMPLE",
+        account: str = "123456789012",
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
+        request_id = str(uuid.uuid4())
+        return Answer(200, identity_xml(arn, user_id, account, request_id), headers=headers or {})
+
+    def error(self, status: int, code: str, message: str) -> Answer:
+        error_type = "Receiver" if status >= 500 else "Sender"
+        return Answer(status, error_xml(code, message, error_type, str(uuid.uuid4())))
+
+    def _next(self, seen: Seen) -> Answer:
+        with self._lock:
+            self.requests.append(seen)
+            if not self._script:
+                return self.identity()
+            return self._script.pop(0) if len(self._script) > 1 else self._script[0]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+    def do_POST(self) -> None:
+        stand_in: StsStandIn = self.server.stand_in  # type: ignore[attr-defined]
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        answer = stand_in._next(Seen(self.command, self.path, headers, body))
+        if answer.hang:
+            stand_in._release.wait(HANG_LIMIT)
+            self.close_connection = True
+            return
+        if answer.close:
+            self.close_connection = True
+            return
+        self.send_response_only(answer.status)
+        sent = {
+            "Date": formatdate(usegmt=True),
+            "Content-Type": answer.content_type,
+            "Content-Length": str(len(answer.body)),
+        }
+        if answer.content_type == "text/xml":
+            sent["x-amzn-RequestId"] = str(uuid.uuid4())
+        sent.update(answer.headers)
+        for name, value in sent.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(answer.body)
