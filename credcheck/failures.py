@@ -30,6 +30,8 @@ TRANSPORT: tuple[tuple[type[Exception], str], ...] = (
     (bx.ConnectionError, "EndpointConnectionError"),
     (bx.HTTPClientError, "ConnectionClosed"),
 )
+# an HTML page quoted in a parser error can be long; a message is for reading
+MAX_MESSAGE = 500
 DNS_FAILURE = re.compile(
     r"NameResolutionError|Name or service not known|nodename nor servname|"
     r"Temporary failure in name resolution|No address associated|getaddrinfo failed",
@@ -73,11 +75,11 @@ class Failure:
 
 
 def redact(text: str, secrets: tuple[str, ...]) -> str:
-    """text with every secret in it replaced, so no error message can carry one out."""
+    """text with every secret in it replaced (so no error message can carry one out), clipped."""
     for secret in secrets:
         if secret and len(secret) >= 4:
             text = text.replace(secret, "[redacted]")
-    return text
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
 def from_client_error(error: bx.ClientError, secrets: tuple[str, ...]) -> Failure:
@@ -90,13 +92,14 @@ def from_client_error(error: bx.ClientError, secrets: tuple[str, ...]) -> Failur
     skew = clock.skew_from_message(message) if code == "SignatureDoesNotMatch" else None
     if skew is not None:
         key, source, detail = "ClockSkew", AWS, clock.describe_offset(skew)
-    elif code in CATALOGUE:
-        key, source, detail = code, AWS, None
     elif code.isdigit():
         # botocore uses the HTTP status as the code when the body is not AWS's XML
         key, source, detail = "ProxyOrGatewayError", HTTP, None
     elif code == "Unknown":
+        # ...and "Unknown" for a 4xx that is not AWS's XML
         key, source, detail = "UnexpectedHttpError", HTTP, None
+    elif code in CATALOGUE:
+        key, source, detail = code, AWS, None
     else:
         key, source, detail = "Unknown", AWS, None
     return Failure(

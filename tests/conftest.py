@@ -8,7 +8,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from app import create_app
-from tests.stand_in import StsStandIn
+from tests.stand_in import StsStandIn, self_signed_context
 
 # credentials the *server* has: no check may ever be signed with them
 SERVER_KEY_ID = "AKIASERVERSOWNKEY000"
@@ -52,6 +52,14 @@ def sts(sts_server):
     """The STS stand-in, with no script and no recorded requests."""
     sts_server.reset()
     return sts_server
+
+
+@pytest.fixture
+def tls_sts(tmp_path):
+    """The URL of an STS stand-in behind a certificate nobody trusts."""
+    server = StsStandIn(tls=self_signed_context(tmp_path)).start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture

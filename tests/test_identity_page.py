@@ -45,7 +45,10 @@ def test_temporary_key_sends_its_session_token(client, sts):
 def test_raw_response_is_logged_as_the_original_page_did(client, sts):
     page = check(client).get_data(as_text=True)
     assert "<summary>Raw response</summary>" in page
-    assert "[getCallerIdentity] : [Success] : {&#34;ResponseMetadata&#34;: {&#34;RequestId&#34;" in page
+    assert (
+        "[getCallerIdentity] : [Success] : {&#34;ResponseMetadata&#34;: {&#34;RequestId&#34;"
+        in page
+    )
 
 
 def test_result_shows_endpoint_region_request_id_and_time(client, sts):
