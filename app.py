@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime
 
 from flask import Blueprint, Flask, current_app, render_template
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from credcheck import Checker, Settings, clock
+from credcheck.canaries import canary_source
 from credcheck.keys import key_facts
+from credcheck.partitions import PARTITIONS, partition_of
 from forms import CheckForm
 
 csrf = CSRFProtect()
@@ -83,7 +86,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(web)
     register_errorhandlers(app)
     app.after_request(add_security_headers)
-    app.jinja_env.globals["clock_note"] = clock.note
+    app.jinja_env.globals.update(clock_note=clock.note, canary_source=canary_source)
     return app
 
 
@@ -122,9 +125,37 @@ def add_security_headers(response):
 @web.route("/", methods=["GET", "POST"])
 def index():
     form = CheckForm()
-    result = facts = None
+    checker = current_app.extensions["credcheck"]
+    result = alias = None
     if form.validate_on_submit():
-        result = current_app.extensions["credcheck"].check(form.credentials(), form.region.data)
+        result = checker.check(form.credentials(), form.region.data)
+        if result.ok and form.lookup_alias.data:
+            alias = checker.account_alias(form.credentials(), form.region.data)
+    facts = None
     if form.access_key_id.data and not form.access_key_id.errors:
         facts = key_facts(form.access_key_id.data)
-    return render_template("index.html", form=form, result=result, facts=facts)
+    return render_template(
+        "index.html",
+        form=form,
+        result=result,
+        alias=alias,
+        facts=facts,
+        expiry=expiry_words(form.found),
+        other_partitions=other_partitions(result, form.region.data),
+    )
+
+
+def expiry_words(found) -> str | None:
+    """'expired 3 h ago' for pasted credentials that carried their expiry time."""
+    if found is None or found.expiration is None:
+        return None
+    return clock.relative(found.expiration, datetime.now(UTC))
+
+
+def other_partitions(result, region: str) -> list[tuple[str, str]]:
+    """After an unknown-key answer from the standard partition: where else the key may work."""
+    if result is None or result.ok or result.code != "InvalidClientTokenId":
+        return []
+    if partition_of(region).name != "aws":
+        return []
+    return [(p.regions[0][0], p.label) for p in PARTITIONS if p.name != "aws"]

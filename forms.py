@@ -5,13 +5,23 @@ from __future__ import annotations
 import re
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
 from credcheck import Credentials
-from credcheck.inputs import Cleaned, clean_key_id, clean_secret, clean_token
+from credcheck.canaries import canary_source
+from credcheck.inputs import Cleaned, clean_key_id, clean_secret, clean_token, unswap
+from credcheck.keys import key_facts
 from credcheck.partitions import DEFAULT_REGION, PARTITIONS
+from credcheck.paste import Found, parse
 
 SECRET_INPUT = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}
 # only key-ID-like text is ever written back into the page; anything else may be a secret
@@ -24,9 +34,31 @@ REGION_CHOICES = [
 ]
 
 
-class CheckForm(FlaskForm):
-    """Key ID, secret, optional session token, and where to check them."""
+class SecretTextAreaField(TextAreaField):
+    """A textarea that never writes its value back into the page."""
 
+    def _value(self) -> str:
+        return ""
+
+
+class CheckForm(FlaskForm):
+    """Key ID, secret, optional session token (or a paste holding them), and where to check."""
+
+    pasted = SecretTextAreaField(
+        "Paste anything",
+        validators=[Optional()],
+        description=(
+            "A profile from ~/.aws/credentials, export lines, JSON from aws sts or aws configure "
+            "export-credentials, the IAM console's CSV, or just the values. Read on the server, "
+            "never shown again."
+        ),
+        render_kw={**SECRET_INPUT, "rows": 4},
+    )
+    profile = StringField(
+        "Profile",
+        validators=[Optional(), Length(max=128)],
+        description="When the pasted text holds several profiles: which one to check.",
+    )
     access_key_id = StringField(
         "Access key ID",
         validators=[],
@@ -48,19 +80,68 @@ class CheckForm(FlaskForm):
     region = SelectField(
         "Partition and region", validators=[], choices=REGION_CHOICES, default=DEFAULT_REGION
     )
+    lookup_alias = BooleanField("Also look up the account alias (iam:ListAccountAliases)")
+    confirm_canary = BooleanField("This is a canary token: call AWS anyway, and set it off")
     submit = SubmitField("Check")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.notes: dict[str, tuple[str, ...]] = {}
+        self.notes: dict[str, list[str]] = {}
         self.warnings: list[str] = []
+        self.found: Found | None = None
+        self._paste_error: str | None = None
+
+    def validate(self, extra_validators=None) -> bool:
+        # the paste and the field swap feed the fields, so they run before any field validates
+        self._take_paste()
+        self._unswap()
+        return super().validate(extra_validators)
+
+    def _note(self, name: str, *notes: str) -> None:
+        self.notes.setdefault(name, []).extend(notes)
+
+    def _take_paste(self) -> None:
+        text = self.pasted.data or ""
+        if not text.strip():
+            return
+        found = parse(text, (self.profile.data or "").strip() or None)
+        if found is None:
+            self._paste_error = (
+                "No AWS credentials found in the pasted text. Paste a credentials file profile, "
+                "export lines, JSON from the AWS CLI, the IAM console's CSV, or the key ID and "
+                "secret."
+            )
+        elif found.profiles:
+            self._paste_error = (
+                f"The pasted text holds {len(found.profiles)} profiles: "
+                f"{', '.join(found.profiles)}. Type the one to check under Profile and submit "
+                "again (paste again too: it is not kept)."
+            )
+        else:
+            self.found = found
+            for name in ("access_key_id", "secret_access_key", "session_token"):
+                value = getattr(found, name)
+                if value:
+                    self[name].data = value
+            where = f" (profile {found.profile})" if found.profile else ""
+            self._note("pasted", f"Read the credentials from {found.source}{where}.")
+
+    def _unswap(self) -> None:
+        key_id, secret, note = unswap(self.access_key_id.data, self.secret_access_key.data)
+        if note:
+            self.access_key_id.data, self.secret_access_key.data = key_id, secret
+            self._note("access_key_id", note)
 
     def _apply(self, field, cleaned: Cleaned) -> None:
         field.data = cleaned.value
-        self.notes[field.name] = cleaned.notes
+        self._note(field.name, *cleaned.notes)
         self.warnings.extend(cleaned.warnings)
         if cleaned.error:
             raise ValidationError(cleaned.error)
+
+    def validate_pasted(self, field) -> None:
+        if self._paste_error:
+            raise ValidationError(self._paste_error)
 
     def validate_access_key_id(self, field) -> None:
         cleaned = clean_key_id(field.data)
@@ -75,6 +156,17 @@ class CheckForm(FlaskForm):
     def validate_session_token(self, field) -> None:
         key_id = self.access_key_id.data if not self.access_key_id.errors else ""
         self._apply(field, clean_token(field.data, key_id or ""))
+
+    def validate_confirm_canary(self, field) -> None:
+        if self.access_key_id.errors or not self.access_key_id.data:
+            return
+        source = canary_source(key_facts(self.access_key_id.data).account)
+        if source and not field.data:
+            raise ValidationError(
+                f"This key belongs to an AWS account of {source}: it is a canary token, a "
+                "tripwire. Calling AWS with it alerts whoever planted it. Nothing was sent. "
+                "To check it anyway, tick the box and submit again with the secret."
+            )
 
     def credentials(self) -> Credentials:
         """The cleaned credentials, for a form that validated."""

@@ -73,3 +73,11 @@ def note(offset: timedelta | None) -> str | None:
     if offset is None or abs(offset) <= NOTABLE_OFFSET:
         return None
     return describe_offset(offset)
+
+
+def relative(when: datetime, now: datetime) -> str:
+    """'expired 3 h ago' or 'expires in 45 minutes', for a credential's expiry time."""
+    delta = when - now
+    if delta <= timedelta(0):
+        return f"expired {duration_words(delta)} ago"
+    return f"expires in {duration_words(delta)}"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .keys import PREFIXES, key_facts, looks_like_key_id
+from .paste import ASSIGNMENT, NAMES, SECRET_SHAPE
 
 SECRET_LENGTH = 40
 MAX_SECRET = 128
@@ -27,9 +28,13 @@ class Cleaned:
 
 
 def strip_paste(raw: str | None, what: str) -> tuple[str, list[str]]:
-    """Remove surrounding whitespace and quotes (repeatedly), saying what was removed."""
+    """Remove surrounding whitespace, quotes and a variable name, saying what was removed."""
     value = raw or ""
     notes: list[str] = []
+    named = ASSIGNMENT.fullmatch(value)
+    if named and named["name"].lower() in NAMES:
+        notes.append(f"Removed the variable name {named['name']} in front of the {what}.")
+        value = named["value"]
     while True:
         stripped = value.strip()
         if stripped != value and stripped:
@@ -56,6 +61,13 @@ def clean_key_id(raw: str | None) -> Cleaned:
     value = _squeeze(value, "access key ID", notes)
     if not value:
         return Cleaned("", tuple(notes), "Enter the access key ID.")
+    if SECRET_SHAPE.fullmatch(value) and not looks_like_key_id(value):
+        return Cleaned(
+            value,
+            tuple(notes),
+            "This looks like a secret access key, not a key ID. The key ID is the shorter one, "
+            "20 characters starting with AKIA or ASIA.",
+        )
     if not looks_like_key_id(value):
         return Cleaned(
             value,
@@ -88,6 +100,13 @@ def clean_secret(raw: str | None) -> Cleaned:
             "",
             tuple(notes),
             "This is not a secret access key: those are 40 characters of letters, digits, / and +.",
+        )
+    if looks_like_key_id(value) and value[:4] in PREFIXES:
+        return Cleaned(
+            "",
+            tuple(notes),
+            "This is an access key ID, not a secret. The secret access key is the 40-character "
+            "value that came with it.",
         )
     warnings: tuple[str, ...] = ()
     if len(value) < SECRET_LENGTH:
@@ -132,3 +151,21 @@ def clean_token(raw: str | None, key_id: str) -> Cleaned:
             "will refuse the pair. Leave the token empty for AKIA keys.",
         )
     return Cleaned(value, tuple(notes), None, warnings)
+
+
+def unswap(key_id: str | None, secret: str | None) -> tuple[str, str, str | None]:
+    """Put a key ID and secret typed into each other's fields back, with a note saying so."""
+    key_value, _ = strip_paste(key_id, "access key ID")
+    secret_value, _ = strip_paste(secret, "secret access key")
+    if (
+        SECRET_SHAPE.fullmatch(key_value)
+        and not looks_like_key_id(key_value)
+        and looks_like_key_id(secret_value)
+        and secret_value[:4] in PREFIXES
+    ):
+        return (
+            secret or "",
+            key_id or "",
+            "The key ID and the secret were in each other's fields: swapped them.",
+        )
+    return key_id or "", secret or "", None

@@ -55,5 +55,5 @@ PARTITION_OF: dict[str, Partition] = {
 
 
 def partition_of(region: str) -> Partition:
-    """The partition a known region belongs to."""
-    return PARTITION_OF[region]
+    """The partition a region belongs to; the standard one for regions not listed here."""
+    return PARTITION_OF.get(region, PARTITIONS[0])

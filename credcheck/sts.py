@@ -23,7 +23,7 @@ from botocore.config import Config
 from . import clock
 from .failures import INPUT, Failure, classify
 from .identity import Identity, describe
-from .partitions import DEFAULT_REGION
+from .partitions import DEFAULT_REGION, partition_of
 
 # botocore logs request headers at DEBUG, and they carry the session token. Keep these loggers
 # quiet whatever the root logger's level is.
@@ -32,7 +32,6 @@ for _name in ("botocore", "boto3", "urllib3"):
 
 # the keyword under which a call's credentials travel to our event handlers
 CREDENTIALS_PARAM = "CredcheckCredentials"
-EVENT = "sts.GetCallerIdentity"
 
 
 @dataclass(frozen=True)
@@ -118,19 +117,19 @@ class Checker:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self._session = _no_credentials_session()
-        self._clients: dict[str, object] = {}
+        self._clients: dict[tuple[str, str], object] = {}
         self._lock = threading.Lock()
 
-    def client(self, region: str):
-        """The shared STS client for region (credential-free), made on first use."""
-        client = self._clients.get(region)
+    def client(self, region: str, service: str = "sts"):
+        """The shared, credential-free client for service in region, made on first use."""
+        client = self._clients.get((service, region))
         if client is None:
             with self._lock:
-                client = self._clients.get(region) or self._new_client(region)
-                self._clients[region] = client
+                client = self._clients.get((service, region)) or self._new_client(service, region)
+                self._clients[(service, region)] = client
         return client
 
-    def _new_client(self, region: str):
+    def _new_client(self, service: str, region: str):
         s = self.settings
         config = Config(
             connect_timeout=s.connect_timeout,
@@ -139,11 +138,21 @@ class Checker:
             max_pool_connections=s.max_pool_connections,
         )
         client = self._session.create_client(
-            "sts", region_name=region, endpoint_url=s.endpoint_url, config=config
+            service, region_name=region, endpoint_url=s.endpoint_url, config=config
         )
-        client.meta.events.register(f"provide-client-params.{EVENT}", _take_credentials)
-        client.meta.events.register(f"before-call.{EVENT}", _sign_with_them)
+        service_id = client.meta.service_model.service_id.hyphenize()
+        client.meta.events.register(f"provide-client-params.{service_id}", _take_credentials)
+        client.meta.events.register(f"before-call.{service_id}", _sign_with_them)
         return client
+
+    def _call(self, credentials: Credentials, region: str, service: str, operation: str):
+        client = self.client(region, service)
+        signing = botocore.credentials.Credentials(
+            credentials.access_key_id,
+            credentials.secret_access_key,
+            credentials.session_token or None,
+        )
+        return client, getattr(client, operation)(**{CREDENTIALS_PARAM: signing})
 
     def check(self, credentials: Credentials, region: str = DEFAULT_REGION) -> Result:
         """Call GetCallerIdentity with exactly these credentials; never raises."""
@@ -153,14 +162,8 @@ class Checker:
             result: Result = Failure("MissingCredentials", "MissingCredentials", "", INPUT)
         else:
             try:
-                client = self.client(region)
-                endpoint = client.meta.endpoint_url
-                signing = botocore.credentials.Credentials(
-                    credentials.access_key_id,
-                    credentials.secret_access_key,
-                    credentials.session_token or None,
-                )
-                response = client.get_caller_identity(**{CREDENTIALS_PARAM: signing})
+                endpoint = self.client(region).meta.endpoint_url
+                _, response = self._call(credentials, region, "sts", "get_caller_identity")
                 result = _success(response)
             except Exception as exc:  # every failure becomes a verdict, never a 500
                 result = classify(exc, credentials.secrets)
@@ -174,6 +177,41 @@ class Checker:
             elapsed_ms=(time.perf_counter() - started) * 1000,
             clock_offset=offset,
         )
+
+    def account_alias(self, credentials: Credentials, region: str = DEFAULT_REGION) -> Alias:
+        """The account's alias through iam:ListAccountAliases, with the same credentials."""
+        iam_region = IAM_REGION[partition_of(region).name]
+        try:
+            _, response = self._call(credentials, iam_region, "iam", "list_account_aliases")
+        except Exception as exc:
+            failure = classify(exc, credentials.secrets)
+            if failure.code in ("AccessDenied", "AccessDeniedException", "UnauthorizedOperation"):
+                return Alias(
+                    None,
+                    False,
+                    "Alias not visible to this identity: it may not call "
+                    "iam:ListAccountAliases, which is normal.",
+                )
+            return Alias(
+                None, False, f"Alias lookup failed: {failure.explanation.title} ({failure.code})."
+            )
+        aliases = response.get("AccountAliases") or []
+        if not aliases:
+            return Alias(None, True, "This account has no alias.")
+        return Alias(aliases[0], True, f"Account alias: {aliases[0]}")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What iam:ListAccountAliases said, in words."""
+
+    alias: str | None
+    visible: bool
+    note: str
+
+
+# IAM is global within a partition, reached through one region of it
+IAM_REGION = {"aws": "us-east-1", "aws-cn": "cn-north-1", "aws-us-gov": "us-gov-west-1"}
 
 
 def _success(response: dict) -> Result:

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from app import create_app
-from tests.conftest import SECRET, TEMP_KEY_ID, TOKEN, check
+from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
 from tests.stand_in import Answer
 
 INVALID_TOKEN = "The security token included in the request is invalid."
@@ -109,8 +109,8 @@ def test_wrong_secret_explains_signature_mismatch(client, sts):
 
 def test_invalid_key_names_the_account_it_was_issued_in(client, sts):
     sts.answer(sts.error(403, "InvalidClientTokenId", INVALID_TOKEN))
-    page = page_of(check(client, key_id="AKIASP2TPHJSQH3FJRUX"))
-    assert "This key was issued in account 171436882533" in page
+    page = page_of(check(client, key_id=ISSUED_KEY_ID))
+    assert f"This key was issued in account {ISSUED_ACCOUNT}" in page
 
 
 @pytest.mark.parametrize(

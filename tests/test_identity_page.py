@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
+from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
 
 
 def test_valid_key_shows_account_arn_and_user_id(client, sts):
@@ -101,8 +101,8 @@ def test_form_has_the_fields_named_as_documented(client):
 
 
 def test_key_facts_are_shown_with_the_result(client, sts):
-    page = check(client, key_id="AKIASP2TPHJSQH3FJRUX").get_data(as_text=True)
-    assert "171436882533" in page
+    page = check(client, key_id=ISSUED_KEY_ID).get_data(as_text=True)
+    assert ISSUED_ACCOUNT in page
     assert "AKIA: long-term access key" in page
 
 
