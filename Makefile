@@ -23,6 +23,7 @@ run: $(VENV)/.run
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.test
+	@command -v chromium >/dev/null 2>&1 || echo "make test: no chromium on this machine, so the browser tests will be SKIPPED (apt-get install chromium; .ci/run does)"
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test

@@ -1,5 +1,128 @@
 // Progressive enhancement only: the page works the same without this file.
+// Nothing here stores, sends or logs a secret; the paste is read in the page and the form
+// is submitted as usual.
 "use strict";
+
+const NAMES = {
+  aws_access_key_id: "access_key_id",
+  aws_secret_access_key: "secret_access_key",
+  aws_session_token: "session_token",
+  aws_security_token: "session_token",
+  accesskeyid: "access_key_id",
+  secretaccesskey: "secret_access_key",
+  sessiontoken: "session_token",
+};
+const KEY_ID = /^[A-Z0-9]{20}$/;
+const SECRET = /^[A-Za-z0-9/+]{40}$/;
+const TOKEN = /^[A-Za-z0-9/+=]{60,}$/;
+const SECTION = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]\s*$/;
+const ASSIGNMENT = /^\s*(?:export\s+|set\s+|\$env:)?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*;?\s*$/i;
+
+function unquote(value) {
+  const v = value.trim();
+  return v.length >= 2 && "\"'`".includes(v[0]) && v[0] === v[v.length - 1] ? v.slice(1, -1).trim() : v;
+}
+
+function fromJson(text) {
+  let data;
+  try { data = JSON.parse(text); } catch (e) { return null; }
+  if (!data || typeof data !== "object") return null;
+  const creds = data.Credentials && typeof data.Credentials === "object" ? data.Credentials : data;
+  const out = {};
+  for (const [k, v] of Object.entries(creds)) {
+    const name = NAMES[k.toLowerCase()];
+    if (name && typeof v === "string") out[name] = v;
+  }
+  return out.access_key_id ? { values: out } : null;
+}
+
+function fromAssignments(text) {
+  const sections = new Map();
+  let current = "";
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || /^\s*[#;]/.test(line)) continue;
+    const header = SECTION.exec(line);
+    if (header) { current = header[1]; continue; }
+    const found = ASSIGNMENT.exec(line);
+    if (found && NAMES[found[1].toLowerCase()]) {
+      if (!sections.has(current)) sections.set(current, {});
+      sections.get(current)[NAMES[found[1].toLowerCase()]] = unquote(found[2]);
+    }
+  }
+  const withKeys = [...sections.entries()].filter(([, v]) => v.access_key_id);
+  if (withKeys.length === 0) return null;
+  if (withKeys.length > 1) return { profiles: withKeys.map(([name, values]) => ({ name, values })) };
+  return { values: withKeys[0][1], profile: withKeys[0][0] };
+}
+
+function fromCsv(text) {
+  const lines = text.trim().split(/\r?\n/);
+  if (lines.length < 2) return null;
+  const header = lines[0].split(",").map((h) => h.trim().toLowerCase());
+  const row = lines[1].split(",").map((c) => c.trim());
+  const key = header.indexOf("access key id");
+  const secret = header.indexOf("secret access key");
+  if (key < 0 || secret < 0) return null;
+  return { values: { access_key_id: row[key], secret_access_key: row[secret] } };
+}
+
+function fromBare(text) {
+  const parts = text.trim().split(/[\s,;]+/).filter(Boolean).map(unquote);
+  if (parts.length !== 2 && parts.length !== 3) return null;
+  const keys = parts.filter((p) => KEY_ID.test(p));
+  const secrets = parts.filter((p) => SECRET.test(p) && !KEY_ID.test(p));
+  const tokens = parts.filter((p) => TOKEN.test(p) && !secrets.includes(p));
+  if (keys.length !== 1 || secrets.length !== 1 || parts.length - 2 !== tokens.length) return null;
+  return { values: { access_key_id: keys[0], secret_access_key: secrets[0], session_token: tokens[0] || "" } };
+}
+
+// the same formats, in the same order, as credcheck/paste.py reads on the server
+function parsePaste(text) {
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  if (!trimmed) return null;
+  for (const parser of [fromJson, fromAssignments, fromCsv, fromBare]) {
+    const found = parser(trimmed);
+    if (found) return found;
+  }
+  return null;
+}
+
+function fillFields(form, values) {
+  for (const name of ["access_key_id", "secret_access_key", "session_token"]) {
+    const input = form.elements.namedItem(name);
+    if (input) input.value = values[name] || "";
+  }
+}
+
+function enhancePaste(form) {
+  const pasted = form.elements.namedItem("pasted");
+  const profile = form.elements.namedItem("profile");
+  if (!pasted) return;
+  const status = document.createElement("p");
+  status.className = "note";
+  status.setAttribute("role", "status");
+  pasted.insertAdjacentElement("afterend", status);
+  const update = () => {
+    const found = parsePaste(pasted.value);
+    if (!pasted.value.trim()) { status.textContent = ""; return; }
+    if (!found) { status.textContent = "No credentials recognised yet: the server will say more when you check."; return; }
+    if (found.profiles) {
+      const wanted = profile && profile.value.trim();
+      const chosen = found.profiles.find((p) => p.name === wanted);
+      if (chosen) {
+        fillFields(form, chosen.values);
+        status.textContent = `Filled the fields from profile ${chosen.name}.`;
+      } else {
+        status.textContent = `Several profiles: ${found.profiles.map((p) => p.name).join(", ")}. Type one under Profile.`;
+      }
+      return;
+    }
+    fillFields(form, found.values);
+    status.textContent = "Filled the fields from the pasted text.";
+  };
+  pasted.addEventListener("input", update);
+  if (profile) profile.addEventListener("input", update);
+}
 
 document.addEventListener("DOMContentLoaded", () => {
   const result = document.getElementById("result");
@@ -11,6 +134,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const form = document.querySelector("form.check-form");
   if (form) {
+    enhancePaste(form);
     form.addEventListener("submit", () => {
       const button = form.querySelector("[type=submit]");
       if (button) {

@@ -10,6 +10,8 @@ from moto.server import ThreadedMotoServer
 from app import create_app
 from tests.stand_in import StsStandIn, self_signed_context
 
+pytest_plugins = ["tests.browser"]
+
 # credentials the *server* has: no check may ever be signed with them
 SERVER_KEY_ID = "AKIASERVERSOWNKEY000"
 SERVER_SECRET = "serverSecretThatMustNeverSignAnything000"
@@ -108,3 +110,25 @@ def check(client, key_id=KEY_ID, secret=SECRET, token="", region="us-east-1", **
         **extra,
     }
     return client.post("/", data=data)
+
+
+@pytest.fixture
+def live(sts):
+    """The app with CSRF on, served over real HTTP, checking against the STS stand-in."""
+    from tests.browser import LiveServer
+
+    server = LiveServer(create_app({"SECRET_KEY": "live", "STS_ENDPOINT_URL": sts.url}))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, live):
+    """A fresh browser tab, with console messages collected in page.console."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900})
+    tab = context.new_page()
+    tab.console = []
+    tab.on("console", lambda message: tab.console.append(message.text))
+    tab.goto(live.url)
+    yield tab
+    context.close()
