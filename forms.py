@@ -21,7 +21,7 @@ from credcheck.canaries import canary_source
 from credcheck.inputs import Cleaned, clean_key_id, clean_secret, clean_token, unswap
 from credcheck.keys import key_facts
 from credcheck.partitions import DEFAULT_REGION, PARTITIONS
-from credcheck.paste import Found, parse
+from credcheck.paste import SECRET_SHAPE, TOKEN_SHAPE, Found, parse
 
 SECRET_INPUT = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}
 # only key-ID-like text is ever written back into the page; anything else may be a secret
@@ -142,6 +142,12 @@ class CheckForm(FlaskForm):
     def validate_pasted(self, field) -> None:
         if self._paste_error:
             raise ValidationError(self._paste_error)
+
+    def validate_profile(self, field) -> None:
+        name = (field.data or "").strip()
+        if name and (SECRET_SHAPE.fullmatch(name) or TOKEN_SHAPE.fullmatch(name)):
+            field.data = ""
+            raise ValidationError(f"This looks like a secret, not a profile name. {NOT_SHOWN}")
 
     def validate_access_key_id(self, field) -> None:
         cleaned = clean_key_id(field.data)

@@ -82,6 +82,14 @@ def test_chosen_profile_is_checked(client, sts):
     assert sts.requests[0].key_id == TEMP_KEY_ID
 
 
+@pytest.mark.parametrize("typed", [SECRET, TOKEN])
+def test_a_secret_typed_as_the_profile_name_is_not_sent_back(client, sts, typed):
+    page = paste(client, CREDENTIALS_FILE + TEMP_PROFILE, profile=typed)
+    assert typed not in page
+    assert "This looks like a secret, not a profile name." in page
+    assert sts.requests == []
+
+
 def test_expired_paste_says_so_before_aws_does(client, sts):
     sts.answer(
         sts.error(403, "ExpiredToken", "The security token included in the request is expired")
