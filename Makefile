@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint format bench clean
+.PHONY: run serve test lint format bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	touch $@
 
 run: $(VENV)/.run
+	@$(BIN)/python -c "import access, os, sys; p = access.exposure_problem('$(HOST)', os.environ.get('FLASK_AUTH_MODE', 'none')); p and sys.exit('credcheck: ' + p)"
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
+
+# production: gunicorn with threaded workers (CREDCHECK_BIND, CREDCHECK_WORKERS, CREDCHECK_THREADS)
+serve: $(VENV)/.run
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 test: $(VENV)/.test
 	@command -v chromium >/dev/null 2>&1 || echo "make test: no chromium on this machine, so the browser tests will be SKIPPED (apt-get install chromium; .ci/run does)"

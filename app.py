@@ -5,11 +5,20 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from flask import Blueprint, Flask, current_app, render_template
+from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from flask.sessions import SecureCookieSessionInterface
+from flask_limiter import Limiter, RequestLimit
+from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException, InternalServerError
+from redis.exceptions import RedisError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+import access
+from api import api
+from checks import run_check
 from credcheck import Checker, Settings, clock
+from credcheck.audit import AuditLog
 from credcheck.canaries import canary_source
 from credcheck.keys import key_facts
 from credcheck.partitions import PARTITIONS, partition_of
@@ -36,10 +45,19 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
 }
+HSTS = "max-age=31536000; includeSubDomains"
 # plain words for each error page: (title, what happened and what to do)
 ERROR_PAGES = {
     400: ("Bad request", "The request could not be understood. Go back to the form and try again."),
+    401: ("Sign in needed", "This credcheck is for its team only. Sign in and try again."),
+    403: (
+        "Not allowed",
+        "This credcheck only accepts requests through its sign-in proxy, from signed-in people.",
+    ),
     404: ("Page not found", "There is nothing at this address. The checker is on the front page."),
     405: ("Not allowed", "This address does not accept that kind of request."),
     413: (
@@ -47,17 +65,36 @@ ERROR_PAGES = {
         "What was sent is far larger than any set of credentials. Paste only the key ID, "
         "secret and session token.",
     ),
-    429: ("Too many checks", "Wait a moment before checking again."),
+    415: ("Wrong content type", "This address takes JSON (Content-Type: application/json)."),
+    429: ("Too many checks", "Checks from your address are limited, to protect AWS and us."),
     500: (
         "Something went wrong on our side",
         "The check could not be completed. Nothing you typed was kept. Try again.",
     ),
+    503: (
+        "Checks are paused",
+        "The server cannot reach the store that keeps its rate limits, and is set to refuse "
+        "checks until it can. Try again in a minute.",
+    ),
 }
 FORM_EXPIRED = (
     "The form expired",
-    "The form was open too long, or did not come from this page. Nothing was sent to AWS. "
-    "Reload the page and try again.",
+    "The form was open too long, was opened on another server of this credcheck, or did not "
+    "come from this page. Nothing was sent to AWS. Reload the page and try again.",
 )
+# what happens to checks when the rate-limit store (Redis) cannot be reached
+STORAGE_ERROR_POLICIES = {
+    "memory": {"RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True, "RATELIMIT_SWALLOW_ERRORS": True},
+    "open": {"RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": False, "RATELIMIT_SWALLOW_ERRORS": True},
+    "closed": {"RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": False, "RATELIMIT_SWALLOW_ERRORS": False},
+}
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Session cookies are Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return request.is_secure or super().get_cookie_secure(app)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -72,6 +109,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         STS_READ_TIMEOUT=2.0,
         STS_MAX_ATTEMPTS=2,
         STS_ENDPOINT_URL=None,
+        RATELIMIT_CHECKS="20/minute;200/hour",
+        RATELIMIT_STORAGE_URI="memory://",
+        RATELIMIT_ON_STORAGE_ERROR="memory",
+        RATELIMIT_HEADERS_ENABLED=True,
+        PROXY_FIX_HOPS=0,
+        AUTH_MODE="none",
+        AUTH_USERS="",
+        AUTH_USERS_FILE="",
+        AUTH_HEADER="X-Forwarded-User",
+        AUTH_TRUSTED_PROXIES="127.0.0.1,::1",
+        AUDIT_LOG="-",
     )
     app.config.from_prefixed_env()
     if test_config is not None:
@@ -82,8 +130,12 @@ def create_app(test_config: dict | None = None) -> Flask:
             "FLASK_SECRET_KEY is not set: using a random key for this process only "
             "(forms from another process or an earlier run will be refused)."
         )
+    app.session_interface = SessionInterface()
+    if int(app.config["PROXY_FIX_HOPS"]):
+        hops = int(app.config["PROXY_FIX_HOPS"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
-    app.register_blueprint(web)
+    register_blueprints(app)
     register_errorhandlers(app)
     app.after_request(add_security_headers)
     app.jinja_env.globals.update(clock_note=clock.note, canary_source=canary_source)
@@ -100,37 +152,85 @@ def register_extensions(app: Flask) -> None:
             endpoint_url=app.config["STS_ENDPOINT_URL"] or None,
         )
     )
+    app.extensions["audit"] = AuditLog(app.config["AUDIT_LOG"])
+    app.config.update(STORAGE_ERROR_POLICIES[app.config["RATELIMIT_ON_STORAGE_ERROR"]])
+    # one limiter per app (not a module global), so each app keeps its own storage and policy
+    app.extensions["checks_limiter"] = Limiter(get_remote_address, app=app)
+    access.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    csrf.exempt(api)
+    limiter = app.extensions["checks_limiter"]
+    for blueprint in (web, api):
+        # one budget for form and API checks alike; GETs of the page are free
+        limiter.shared_limit(
+            lambda: current_app.config["RATELIMIT_CHECKS"], scope="checks", methods=["POST"]
+        )(blueprint)
+        app.register_blueprint(blueprint)
+    app.add_url_rule("/healthz", "healthz", healthz)
 
 
 def register_errorhandlers(app: Flask) -> None:
     for code in ERROR_PAGES:
         app.register_error_handler(code, render_error)
     app.register_error_handler(CSRFError, render_error)
+    app.register_error_handler(RedisError, storage_unavailable)
+
+
+def storage_unavailable(error: RedisError):
+    """RATELIMIT_ON_STORAGE_ERROR=closed: no limit store, no checks."""
+    current_app.logger.error(
+        "rate-limit storage unreachable (%s): refusing checks, "
+        "as RATELIMIT_ON_STORAGE_ERROR=closed",
+        type(error).__name__,
+    )
+    return render_error(ServiceUnavailable())
 
 
 def render_error(error: Exception):
-    """One page for every HTTP error; unexpected exceptions become a plain 500."""
+    """One page (or JSON body, under /api/) for every HTTP error."""
     if not isinstance(error, HTTPException):
         error = InternalServerError()
-    title, text = FORM_EXPIRED if isinstance(error, CSRFError) else ERROR_PAGES[error.code]
-    return render_template("error.html", code=error.code, title=title, text=text), error.code
+    code = error.code or 500
+    title, text = FORM_EXPIRED if isinstance(error, CSRFError) else ERROR_PAGES[code]
+    headers = {}
+    if code == 401:
+        headers["WWW-Authenticate"] = 'Basic realm="credcheck", charset="UTF-8"'
+    if code == 429:
+        text = f"{text} {retry_words(current_app.extensions['checks_limiter'].current_limit)}"
+    if request.path.startswith("/api/"):
+        body = {"ok": False, "error": {"code": f"HTTP{code}", "title": title, "explanation": text}}
+        return jsonify(body), code, headers
+    return render_template("error.html", code=code, title=title, text=text), code, headers
+
+
+def retry_words(limit: RequestLimit | None) -> str:
+    if limit is None:
+        return "Try again in a minute."
+    seconds = max(1, int(limit.reset_at - datetime.now(UTC).timestamp()))
+    return f"Try again in {seconds} seconds."
 
 
 def add_security_headers(response):
     for name, value in SECURITY_HEADERS.items():
         response.headers[name] = value
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = HSTS
     return response
+
+
+def healthz():
+    """Liveness for load balancers: answers without calling AWS."""
+    return jsonify(status="ok")
 
 
 @web.route("/", methods=["GET", "POST"])
 def index():
     form = CheckForm()
-    checker = current_app.extensions["credcheck"]
     result = alias = None
     if form.validate_on_submit():
-        result = checker.check(form.credentials(), form.region.data)
-        if result.ok and form.lookup_alias.data:
-            alias = checker.account_alias(form.credentials(), form.region.data)
+        result, alias = run_check(form)
     facts = None
     if form.access_key_id.data and not form.access_key_id.errors:
         facts = key_facts(form.access_key_id.data)

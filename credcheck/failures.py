@@ -62,6 +62,26 @@ class Failure:
     def explanation(self) -> Explanation:
         return explain(self.key)
 
+    def as_dict(self) -> dict:
+        """AWS's words and ours, as JSON-ready values."""
+        why = self.explanation
+        return {
+            "code": self.code,
+            "aws_message": self.message,
+            "source": self.source,
+            "title": why.title,
+            "explanation": why.meaning,
+            "causes": list(why.causes),
+            "next_steps": list(why.next_steps),
+            "detail": self.detail,
+            "http_status": self.http_status,
+            "request_id": self.request_id,
+            "endpoint": self.endpoint,
+            "region": self.region,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+            "clock_note": clock.note(self.clock_offset),
+        }
+
     @property
     def console_line(self) -> str:
         """The failure as the original page logged it to the browser console."""

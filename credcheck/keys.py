@@ -38,6 +38,16 @@ class KeyFacts:
     temporary: bool
     account: str | None
 
+    def as_dict(self) -> dict:
+        return {
+            "key_id": self.key_id,
+            "prefix": self.prefix,
+            "type": self.kind,
+            "is_access_key": self.is_access_key,
+            "temporary": self.temporary,
+            "account": self.account,
+        }
+
     @property
     def masked(self) -> str:
         """The key ID with all but its first and last four characters hidden."""

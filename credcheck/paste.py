@@ -138,10 +138,14 @@ def from_assignments(text: str, profile: str | None = None) -> Found | None:
 
 def from_csv(text: str) -> Found | None:
     """The access-key CSV the IAM console offers for download."""
-    rows = list(csv.DictReader(io.StringIO(text.strip())))
+    try:
+        rows = list(csv.DictReader(io.StringIO(text.strip(), newline="")))
+    except csv.Error:  # a lone carriage return, say: not a CSV we know
+        return None
     if not rows:
         return None
-    row = {(k or "").strip().lower(): (v or "").strip() for k, v in rows[0].items()}
+    # extra cells land under the key None as a list: not ours to read
+    row = {k.strip().lower(): (v or "").strip() for k, v in rows[0].items() if isinstance(k, str)}
     if "access key id" not in row or "secret access key" not in row:
         return None
     return Found(

@@ -74,6 +74,29 @@ class Success:
 
     ok = True
 
+    def as_dict(self) -> dict:
+        """The identity and the call's facts, as JSON-ready values."""
+        who = self.identity
+        return {
+            "account": who.account,
+            "arn": who.arn,
+            "user_id": who.user_id,
+            "partition": who.partition,
+            "principal_type": who.principal_type,
+            "principal": who.principal_label,
+            "summary": who.summary,
+            "name": who.name,
+            "path": who.path,
+            "role_name": who.role_name,
+            "session_name": who.session_name,
+            "permission_set": who.permission_set,
+            "request_id": self.request_id,
+            "endpoint": self.endpoint,
+            "region": self.region,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+            "clock_note": clock.note(self.clock_offset),
+        }
+
     @property
     def console_line(self) -> str:
         """The answer as the original page logged it to the browser console."""

@@ -100,16 +100,26 @@ def moto_endpoint():
     server.stop()
 
 
-def check(client, key_id=KEY_ID, secret=SECRET, token="", region="us-east-1", **extra):
-    """Submit the form as a browser would."""
+def check(
+    client,
+    key_id=KEY_ID,
+    secret=SECRET,
+    token="",
+    region="us-east-1",
+    *,
+    headers=None,
+    environ_base=None,
+    **fields,
+):
+    """Submit the form as a browser would; extra keyword arguments are more form fields."""
     data = {
         "access_key_id": key_id,
         "secret_access_key": secret,
         "session_token": token,
         "region": region,
-        **extra,
+        **fields,
     }
-    return client.post("/", data=data)
+    return client.post("/", data=data, headers=headers or {}, environ_base=environ_base or {})
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False
     close: bool = False
+    delay: float = 0.0  # seconds to wait before answering
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.close:
             self.close_connection = True
             return
+        if answer.delay:
+            stand_in._release.wait(answer.delay)
         self.send_response_only(answer.status)
         sent = {
             "Date": formatdate(usegmt=True),

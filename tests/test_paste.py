@@ -119,10 +119,21 @@ def test_every_format_yields_the_three_values(text, key_id, token, source):
         "AKIAIOSFODNN7EXAMPLE short",
         "one two three four",
         "<html><body>AWS</body></html>",
+        'a\rb,"c\n',  # found by hypothesis: csv.Error once
     ],
 )
 def test_text_without_credentials_is_not_mistaken_for_them(text):
     assert parse(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Access key ID,Secret access key\n\r0", "Access key ID,Secret access key\nA,B,C,D\n"],
+)
+def test_malformed_console_csv_does_not_raise(text):
+    # found by hypothesis: a stray carriage return, and more cells than headers
+    found = parse(text)
+    assert found is None or found.source.endswith("(CSV)")
 
 
 def test_expiration_is_read_from_json():
