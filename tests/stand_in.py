@@ -65,12 +65,13 @@ def error_xml(code: str, message: str, error_type: str, request_id: str) -> byte
 class StsStandIn:
     """Answers every request with the next scripted Answer (the last one repeats)."""
 
-    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None, port: int = 0, keep: bool = True) -> None:
         self.requests: list[Seen] = []
+        self._keep = keep  # a benchmark's millions of requests are not kept
         self._script: list[Answer] = []
         self._lock = threading.Lock()
         self._release = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
         self._server.daemon_threads = True
         self._server.stand_in = self  # type: ignore[attr-defined]
         self.scheme = "http"
@@ -121,7 +122,8 @@ class StsStandIn:
 
     def _next(self, seen: Seen) -> Answer:
         with self._lock:
-            self.requests.append(seen)
+            if self._keep:
+                self.requests.append(seen)
             if not self._script:
                 return self.identity()
             return self._script.pop(0) if len(self._script) > 1 else self._script[0]
@@ -129,6 +131,8 @@ class StsStandIn:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: without this, Nagle and delayed ACKs add 40 ms
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output clean
         pass
@@ -198,3 +202,22 @@ def self_signed_context(directory) -> ssl.SSLContext:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_file, key_file)
     return context
+
+
+def main() -> None:
+    """Serve on its own: `python -m tests.stand_in PORT [--hang]` (for benchmarks and demos)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("port", type=int)
+    parser.add_argument("--hang", action="store_true", help="accept, then never answer")
+    args = parser.parse_args()
+    server = StsStandIn(port=args.port, keep=False)
+    if args.hang:
+        server.answer(Answer(hang=True))
+    print(f"STS stand-in on {server.url}", flush=True)
+    server._server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -97,7 +97,7 @@ def test_form_has_the_fields_named_as_documented(client):
     assert 'type="password"' in page
     assert 'autocomplete="off"' in page and 'spellcheck="false"' in page
     assert 'autocapitalize="off"' in page
-    assert '<option selected value="us-east-1">' in page
+    assert '<option value="us-east-1" selected>' in page
 
 
 def test_key_facts_are_shown_with_the_result(client, sts):

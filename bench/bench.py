@@ -1,0 +1,266 @@
+"""`make bench`: the app's overhead against the floor, measured in one run, printed as Markdown.
+
+Everything talks to 127.0.0.1 only: a local STS stand-in (tests/stand_in.py, its own process),
+the app under gunicorn (as `make serve` runs it) or flask, and load from this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import urllib3
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from tests.services import free_port, stop, wait_for  # noqa: E402
+
+KEY_ID = "AKIAIOSFODNN7EXAMPLE"
+SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+BODY = "Action=GetCallerIdentity&Version=2011-06-15"
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def start_stand_in(hang: bool = False) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [sys.executable, "-m", "tests.stand_in", str(port)] + (["--hang"] if hang else [])
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process.stdout.readline()  # "STS stand-in on ..." once it listens
+    return process, f"http://127.0.0.1:{port}"
+
+
+def start_server(sts_url: str, *, workers: int = 2, threads: int = 8, kind: str = "gunicorn", **env):
+    """The app in its own process; returns (process, url, seconds from spawn to first page)."""
+    port = free_port()
+    full_env = {
+        **os.environ,
+        "FLASK_SECRET_KEY": "bench",
+        "FLASK_STS_ENDPOINT_URL": sts_url,
+        "FLASK_RATELIMIT_CHECKS": "100000000/minute",
+        "FLASK_AUDIT_LOG": os.devnull,
+        "CREDCHECK_BIND": f"127.0.0.1:{port}",
+        "CREDCHECK_WORKERS": str(workers),
+        "CREDCHECK_THREADS": str(threads),
+        **env,
+    }
+    if kind == "gunicorn":
+        command = [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py", "--access-logfile", os.devnull]
+    else:
+        command = [sys.executable, "-m", "flask", "--app", "app", "run", "--port", str(port)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    pool = urllib3.PoolManager(retries=False, timeout=5)
+    deadline = started + 30
+    while time.perf_counter() < deadline:
+        try:
+            if pool.request("GET", url).status == 200:
+                return process, url, time.perf_counter() - started
+        except urllib3.exceptions.HTTPError:
+            time.sleep(0.005)
+    stop(process)
+    raise RuntimeError(f"{kind} did not serve {url}")
+
+
+def floor(sts_url: str, count: int) -> list[float]:
+    """A SigV4-signed GetCallerIdentity over one pooled connection: botocore's signer + urllib3."""
+    credentials = Credentials(KEY_ID, SECRET)
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(sts_url.rsplit(":", 1)[1]), maxsize=1)
+    samples = []
+    for _ in range(count):
+        started = time.perf_counter()
+        request = AWSRequest(
+            "POST",
+            sts_url + "/",
+            data=BODY,
+            headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        )
+        SigV4Auth(credentials, "sts", "us-east-1").add_auth(request)
+        response = pool.urlopen("POST", "/", body=BODY, headers=dict(request.headers.items()))
+        assert response.status == 200 and b"<Arn>" in response.data
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def form_checks(app_url: str, count: int) -> list[float]:
+    """Checks through the HTML form, one after another, as a browser posts them."""
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(app_url.split(":")[2].rstrip("/")), maxsize=1)
+    page = pool.request("GET", "/")
+    cookie = page.headers["Set-Cookie"].split(";", 1)[0]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.data.decode())[1]
+    fields = {"csrf_token": token, "access_key_id": KEY_ID, "secret_access_key": SECRET, "region": "us-east-1"}
+    samples = []
+    for _ in range(count):
+        started = time.perf_counter()
+        response = pool.request_encode_body(
+            "POST", "/", fields=fields, encode_multipart=False, headers={"Cookie": cookie, "Referer": app_url}
+        )
+        assert response.status == 200 and b"Valid credentials" in response.data, response.status
+        samples.append(time.perf_counter() - started)
+    return samples
+
+
+def api_load(app_url: str, total: int, clients: int, distinct: bool = False) -> tuple[float, list[float], int]:
+    """total API checks from `clients` concurrent keep-alive clients; (seconds, latencies, errors)."""
+    port = int(app_url.split(":")[2].rstrip("/"))
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    counter = iter(range(total))
+
+    def client() -> None:
+        nonlocal errors
+        pool = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1, timeout=30, retries=False)
+        mine, bad = [], 0
+        for n in counter:
+            key_id = f"AKIA{n:016d}" if distinct else KEY_ID
+            body = json.dumps({"access_key_id": key_id, "secret_access_key": SECRET})
+            started = time.perf_counter()
+            try:
+                response = pool.urlopen(
+                    "POST", "/api/v1/check", body=body, headers={"Content-Type": "application/json"}
+                )
+                ok = response.status == 200 and b'"ok":true' in response.data
+            except urllib3.exceptions.HTTPError:
+                ok = False
+            mine.append(time.perf_counter() - started)
+            bad += not ok
+        with lock:
+            latencies.extend(mine)
+            errors += bad
+
+    workers = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    return time.perf_counter() - started, latencies, errors
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children (gunicorn's workers), in KiB."""
+    pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    total = 0
+    for p in pids:
+        status = Path(f"/proc/{p}/status").read_text()
+        total += int(re.search(r"VmRSS:\s+(\d+) kB", status)[1])
+    return total
+
+
+def hung_verdict(samples: int) -> list[float]:
+    hung, hung_url = start_stand_in(hang=True)
+    server, url, _ = start_server(hung_url, workers=1, threads=4)
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(url.split(":")[2].rstrip("/")), timeout=30)
+    times = []
+    try:
+        for _ in range(samples):
+            started = time.perf_counter()
+            response = pool.urlopen(
+                "POST",
+                "/api/v1/check",
+                body=json.dumps({"access_key_id": KEY_ID, "secret_access_key": SECRET}),
+                headers={"Content-Type": "application/json"},
+            )
+            assert b"ReadTimeout" in response.data, response.data[:200]
+            times.append(time.perf_counter() - started)
+    finally:
+        stop(server)
+        stop(hung)
+    return times
+
+
+def cold_starts(sts_url: str, samples: int, kind: str) -> list[float]:
+    times = []
+    for _ in range(samples):
+        server, _, seconds = start_server(sts_url, workers=1, threads=2, kind=kind)
+        stop(server)
+        times.append(seconds)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny counts: does it run at all")
+    args = parser.parse_args()
+    n = {"latency": 20, "load": 200, "clients": 5, "rss": 200, "hung": 1, "cold": 1} if args.quick else {
+        "latency": 1000, "load": 4000, "clients": 20, "rss": 10_000, "hung": 3, "cold": 5}
+
+    sts, sts_url = start_stand_in()
+    rows = []
+    try:
+        floor(sts_url, 50)  # warm up
+        floor_samples = floor(sts_url, n["latency"])
+        server, url, _ = start_server(sts_url, workers=1, threads=4)
+        try:
+            form_checks(url, 50)  # warm up
+            form_samples = form_checks(url, n["latency"])
+            before = rss_kib(server.pid)
+            api_load(url, n["rss"], 4, distinct=True)
+            after = rss_kib(server.pid)
+        finally:
+            stop(server)
+        server, url, _ = start_server(sts_url, workers=2, threads=8)
+        try:
+            api_load(url, 200, n["clients"])  # warm up
+            seconds, latencies, errors = api_load(url, n["load"], n["clients"])
+        finally:
+            stop(server)
+        hung = hung_verdict(n["hung"])
+        cold_gunicorn = cold_starts(sts_url, n["cold"], "gunicorn")
+        cold_flask = cold_starts(sts_url, n["cold"], "flask")
+    finally:
+        stop(sts)
+
+    f50, f90 = statistics.median(floor_samples), pct(floor_samples, 90)
+    c50, c90 = statistics.median(form_samples), pct(form_samples, 90)
+    rows = [
+        ("Floor: signed GetCallerIdentity, pooled connection", f"median {ms(f50)}, p90 {ms(f90)}", "1.0×"),
+        ("Check through the form, end to end", f"median {ms(c50)}, p90 {ms(c90)}", f"{c50 / f50:.1f}× the floor"),
+        (
+            f"Throughput: {n['load']} API checks, {n['clients']} clients, gunicorn 2×8 threads",
+            f"{n['load'] / seconds:.0f} checks/s, p50 {ms(statistics.median(latencies))}, "
+            f"p99 {ms(pct(latencies, 99))}",
+            f"{errors} errors",
+        ),
+        (
+            f"Server RSS, before → after {n['rss']} checks with distinct key IDs",
+            f"{before / 1024:.1f} → {after / 1024:.1f} MiB",
+            f"{(after - before) / 1024:+.2f} MiB",
+        ),
+        ("Verdict when the endpoint accepts and never answers", ", ".join(f"{t:.2f} s" for t in hung), ""),
+        ("Cold start to first page: gunicorn (make serve)", f"median {statistics.median(cold_gunicorn):.2f} s", ""),
+        ("Cold start to first page: flask run (make run)", f"median {statistics.median(cold_flask):.2f} s", ""),
+    ]
+    print(f"credcheck bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print("| measure | result | note |\n|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
