@@ -124,7 +124,64 @@ function enhancePaste(form) {
   if (profile) profile.addEventListener("input", update);
 }
 
+async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // older browsers, or a page served over plain HTTP to another host
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.className = "offscreen";
+  document.body.appendChild(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+function enhanceCopyButtons() {
+  for (const button of document.querySelectorAll("button.copy[data-copy]")) {
+    const source = document.getElementById(button.dataset.copy);
+    if (!source) continue;
+    const label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await copyText(source.textContent.trim());
+        button.textContent = "Copied ✓";
+      } catch (e) {
+        button.textContent = "Copy failed: select and copy by hand";
+      }
+      setTimeout(() => { button.textContent = label; }, 2000);
+    });
+  }
+}
+
+function addShowHide(input) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "toggle";
+  button.textContent = "Show";
+  button.setAttribute("aria-controls", input.id);
+  button.setAttribute("aria-pressed", "false");
+  button.addEventListener("click", () => {
+    const shown = input.type === "text";
+    input.type = shown ? "password" : "text";
+    button.textContent = shown ? "Show" : "Hide";
+    button.setAttribute("aria-pressed", String(!shown));
+  });
+  input.insertAdjacentElement("afterend", button);
+  // never leave a secret showing when the form goes
+  input.form.addEventListener("submit", () => { input.type = "password"; });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  enhanceCopyButtons();
+  for (const id of ["secret_access_key", "session_token"]) {
+    const input = document.getElementById(id);
+    if (input) addShowHide(input);
+  }
   const result = document.getElementById("result");
   if (result && result.dataset.console) {
     // the original page's console output, kept for those who look there

@@ -51,3 +51,67 @@ def test_pasting_fills_the_fields_in_the_page(page, sts):
     page.wait_for_selector(".verdict--ok")
     assert sts.requests[0].headers["x-amz-security-token"] == TOKEN
     assert page.input_value("#pasted") == ""
+
+
+def test_copy_buttons_copy_account_arn_and_user_id(page, live, sts):
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=live.url.rstrip("/")
+    )
+    page.fill("#access_key_id", KEY_ID)
+    page.fill("#secret_access_key", SECRET)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--ok")
+    for target, value in [
+        ("value-account", "123456789012"),
+        ("value-arn", "arn:aws:iam::123456789012:user/Alice"),
+        ("value-userid", "AIDACKCEVSQ6C2EXAMPLE"),
+    ]:
+        page.click(f"button.copy[data-copy={target}]")
+        assert page.evaluate("navigator.clipboard.readText()") == value
+    assert page.inner_text("button.copy[data-copy=value-userid]") == "Copied ✓"
+
+
+def test_secret_can_be_shown_and_hidden(page):
+    page.fill("#secret_access_key", SECRET)
+    toggle = page.locator("#secret_access_key + button.toggle")
+    assert page.get_attribute("#secret_access_key", "type") == "password"
+    toggle.click()
+    assert page.get_attribute("#secret_access_key", "type") == "text"
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert page.get_attribute("#secret_access_key", "type") == "password"
+
+
+def test_button_says_checking_while_a_check_runs(page, sts):
+    page.fill("#access_key_id", KEY_ID)
+    page.fill("#secret_access_key", SECRET)
+    # hold the form on this page (a listener added after the app's own) to look at the button
+    page.evaluate(
+        "document.querySelector('form.check-form')"
+        ".addEventListener('submit', (event) => event.preventDefault())"
+    )
+    page.click("#submit")
+    assert page.input_value("#submit") == "Checking…"
+    assert page.is_disabled("#submit")
+    assert sts.requests == []
+
+
+def test_page_works_without_javascript(browser, live, sts):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live.url)
+    page.fill("#pasted", EXPORTS)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--ok")
+    assert "Read the credentials from environment variables." in page.inner_text("form")
+    assert sts.requests[0].headers["x-amz-security-token"] == TOKEN
+    context.close()
+
+
+def test_narrow_screen_has_no_sideways_scroll(page, sts):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.fill("#access_key_id", KEY_ID)
+    page.fill("#secret_access_key", SECRET)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--ok")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
