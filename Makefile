@@ -39,5 +39,10 @@ format: $(VENV)/.test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# prints a Markdown table of figures; uses wrk for throughput when it is installed
+bench: $(VENV)/.test
+	@command -v wrk >/dev/null 2>&1 || echo "make bench: no wrk, so no throughput row (apt-get install wrk)"
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache *.egg-info

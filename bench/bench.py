@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from tests.services import free_port, stop, wait_for  # noqa: E402
+from tests.services import free_port, stop  # noqa: E402
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
@@ -47,12 +48,16 @@ def ms(seconds: float) -> str:
 def start_stand_in(hang: bool = False) -> tuple[subprocess.Popen, str]:
     port = free_port()
     command = [sys.executable, "-m", "tests.stand_in", str(port)] + (["--hang"] if hang else [])
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     process.stdout.readline()  # "STS stand-in on ..." once it listens
     return process, f"http://127.0.0.1:{port}"
 
 
-def start_server(sts_url: str, *, workers: int = 2, threads: int = 8, kind: str = "gunicorn", **env):
+def start_server(
+    sts_url: str, *, workers: int = 2, threads: int = 8, kind: str = "gunicorn", **env
+):
     """The app in its own process; returns (process, url, seconds from spawn to first page)."""
     port = free_port()
     full_env = {
@@ -71,7 +76,9 @@ def start_server(sts_url: str, *, workers: int = 2, threads: int = 8, kind: str 
     else:
         command = [sys.executable, "-m", "flask", "--app", "app", "run", "--port", str(port)]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}/"
     pool = urllib3.PoolManager(retries=False, timeout=5)
     deadline = started + 30
@@ -107,24 +114,37 @@ def floor(sts_url: str, count: int) -> list[float]:
 
 def form_checks(app_url: str, count: int) -> list[float]:
     """Checks through the HTML form, one after another, as a browser posts them."""
-    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(app_url.split(":")[2].rstrip("/")), maxsize=1)
+    pool = urllib3.HTTPConnectionPool(
+        "127.0.0.1", int(app_url.split(":")[2].rstrip("/")), maxsize=1
+    )
     page = pool.request("GET", "/")
     cookie = page.headers["Set-Cookie"].split(";", 1)[0]
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.data.decode())[1]
-    fields = {"csrf_token": token, "access_key_id": KEY_ID, "secret_access_key": SECRET, "region": "us-east-1"}
+    fields = {
+        "csrf_token": token,
+        "access_key_id": KEY_ID,
+        "secret_access_key": SECRET,
+        "region": "us-east-1",
+    }
     samples = []
     for _ in range(count):
         started = time.perf_counter()
         response = pool.request_encode_body(
-            "POST", "/", fields=fields, encode_multipart=False, headers={"Cookie": cookie, "Referer": app_url}
+            "POST",
+            "/",
+            fields=fields,
+            encode_multipart=False,
+            headers={"Cookie": cookie, "Referer": app_url},
         )
         assert response.status == 200 and b"Valid credentials" in response.data, response.status
         samples.append(time.perf_counter() - started)
     return samples
 
 
-def api_load(app_url: str, total: int, clients: int, distinct: bool = False) -> tuple[float, list[float], int]:
-    """total API checks from `clients` concurrent keep-alive clients; (seconds, latencies, errors)."""
+def api_load(
+    app_url: str, total: int, clients: int, distinct: bool = False
+) -> tuple[float, list[float], int]:
+    """total API checks from concurrent keep-alive clients: (seconds, latencies, errors)."""
     port = int(app_url.split(":")[2].rstrip("/"))
     latencies: list[float] = []
     errors = 0
@@ -159,6 +179,58 @@ def api_load(app_url: str, total: int, clients: int, distinct: bool = False) -> 
     for w in workers:
         w.join()
     return time.perf_counter() - started, latencies, errors
+
+
+def wrk_throughput(app_url: str, seconds: int, connections: int) -> dict | None:
+    """Checks per second under wrk (C, light on the CPU the server needs); None without wrk."""
+    if shutil.which("wrk") is None:
+        return None
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "-s",
+        str(ROOT / "bench" / "wrk_check.lua"),
+        app_url + "api/v1/check",
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
+    found = re.search(r"CREDCHECK (.*)", out)
+    return {k: float(v) for k, v in (pair.split("=") for pair in found[1].split())}
+
+
+def domain_checks(sts_url: str, count: int) -> tuple[list[float], list[float]]:
+    """The AWS call alone: credcheck's shared client, and a client per check (a typical design)."""
+    import boto3
+
+    from credcheck import Checker, Credentials, Settings
+
+    checker = Checker(Settings(endpoint_url=sts_url))
+    credentials = Credentials(KEY_ID, SECRET)
+    session = boto3.Session()
+
+    def client_per_check() -> None:
+        session.client(
+            "sts",
+            region_name="us-east-1",
+            endpoint_url=sts_url,
+            aws_access_key_id=KEY_ID,
+            aws_secret_access_key=SECRET,
+        ).get_caller_identity()
+
+    for _ in range(20):
+        checker.check(credentials)
+        client_per_check()
+    shared, per_check = [], []
+    for i in range(count):
+        started = time.perf_counter()
+        assert checker.check(credentials).ok
+        shared.append(time.perf_counter() - started)
+        if i % 10 == 0:  # ten times slower: sample it less
+            started = time.perf_counter()
+            client_per_check()
+            per_check.append(time.perf_counter() - started)
+    return shared, per_check
 
 
 def rss_kib(pid: int) -> int:
@@ -206,14 +278,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny counts: does it run at all")
     args = parser.parse_args()
-    n = {"latency": 20, "load": 200, "clients": 5, "rss": 200, "hung": 1, "cold": 1} if args.quick else {
-        "latency": 1000, "load": 4000, "clients": 20, "rss": 10_000, "hung": 3, "cold": 5}
+    n = (
+        {"latency": 20, "load": 200, "clients": 5, "rss": 200, "hung": 1, "cold": 1, "wrk": 2}
+        if args.quick
+        else {
+            "latency": 1000,
+            "load": 2000,
+            "clients": 20,
+            "rss": 10_000,
+            "hung": 3,
+            "cold": 5,
+            "wrk": 10,
+        }
+    )
 
     sts, sts_url = start_stand_in()
     rows = []
     try:
         floor(sts_url, 50)  # warm up
         floor_samples = floor(sts_url, n["latency"])
+        shared, per_check = domain_checks(sts_url, n["latency"])
         server, url, _ = start_server(sts_url, workers=1, threads=4)
         try:
             form_checks(url, 50)  # warm up
@@ -227,6 +311,7 @@ def main() -> None:
         try:
             api_load(url, 200, n["clients"])  # warm up
             seconds, latencies, errors = api_load(url, n["load"], n["clients"])
+            wrk = wrk_throughput(url, n["wrk"], 20)
         finally:
             stop(server)
         hung = hung_verdict(n["hung"])
@@ -237,11 +322,37 @@ def main() -> None:
 
     f50, f90 = statistics.median(floor_samples), pct(floor_samples, 90)
     c50, c90 = statistics.median(form_samples), pct(form_samples, 90)
+    s50, p50 = statistics.median(shared), statistics.median(per_check)
     rows = [
-        ("Floor: signed GetCallerIdentity, pooled connection", f"median {ms(f50)}, p90 {ms(f90)}", "1.0×"),
-        ("Check through the form, end to end", f"median {ms(c50)}, p90 {ms(c90)}", f"{c50 / f50:.1f}× the floor"),
         (
-            f"Throughput: {n['load']} API checks, {n['clients']} clients, gunicorn 2×8 threads",
+            "Floor: signed GetCallerIdentity, pooled connection",
+            f"median {ms(f50)}, p90 {ms(f90)}",
+            "1.0×",
+        ),
+        (
+            "The AWS call alone: credcheck's shared client",
+            f"median {ms(s50)}, p90 {ms(pct(shared, 90))}",
+            f"{s50 / f50:.1f}× the floor",
+        ),
+        (
+            "The AWS call alone: a boto3 client per check",
+            f"median {ms(p50)}",
+            f"{p50 / f50:.1f}× the floor",
+        ),
+        (
+            "Check through the form, end to end",
+            f"median {ms(c50)}, p90 {ms(c90)}",
+            f"{c50 / f50:.1f}× the floor",
+        ),
+        (
+            f"Throughput under wrk: {n['wrk']} s, 20 connections, gunicorn 2 workers × 8 threads",
+            f"{wrk['rps']:.0f} checks/s, p50 {wrk['p50_ms']:.1f} ms, p99 {wrk['p99_ms']:.1f} ms"
+            if wrk
+            else "not measured: no wrk (apt-get install wrk)",
+            f"{wrk['errors']:.0f} errors in {wrk['requests']:.0f}" if wrk else "",
+        ),
+        (
+            f"Load run: {n['load']} API checks from {n['clients']} Python clients, gunicorn 2×8",
             f"{n['load'] / seconds:.0f} checks/s, p50 {ms(statistics.median(latencies))}, "
             f"p99 {ms(pct(latencies, 99))}",
             f"{errors} errors",
@@ -251,12 +362,26 @@ def main() -> None:
             f"{before / 1024:.1f} → {after / 1024:.1f} MiB",
             f"{(after - before) / 1024:+.2f} MiB",
         ),
-        ("Verdict when the endpoint accepts and never answers", ", ".join(f"{t:.2f} s" for t in hung), ""),
-        ("Cold start to first page: gunicorn (make serve)", f"median {statistics.median(cold_gunicorn):.2f} s", ""),
-        ("Cold start to first page: flask run (make run)", f"median {statistics.median(cold_flask):.2f} s", ""),
+        (
+            "Verdict when the endpoint accepts and never answers",
+            ", ".join(f"{t:.2f} s" for t in hung),
+            "",
+        ),
+        (
+            "Cold start to first page: gunicorn (make serve)",
+            f"median {statistics.median(cold_gunicorn):.2f} s",
+            "",
+        ),
+        (
+            "Cold start to first page: flask run (make run)",
+            f"median {statistics.median(cold_flask):.2f} s",
+            "",
+        ),
     ]
-    print(f"credcheck bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print(
+        f"credcheck bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     print("| measure | result | note |\n|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
