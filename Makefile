@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test lint format bench load clean
+.PHONY: run serve test lint format bench messages clean
+# the Korean catalogue, compiled from its .po at build time (the .mo is not committed)
+MO := translations/ko/LC_MESSAGES/messages.mo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,15 +21,18 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.run
+$(MO): translations/ko/LC_MESSAGES/messages.po | $(VENV)/.run
+	$(BIN)/pybabel compile -d translations
+
+run: $(VENV)/.run $(MO)
 	@$(BIN)/python -c "import access, os, sys; p = access.exposure_problem('$(HOST)', os.environ.get('FLASK_AUTH_MODE', 'none')); p and sys.exit('credcheck: ' + p)"
 	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
 
 # production: gunicorn with threaded workers (CREDCHECK_BIND, CREDCHECK_WORKERS, CREDCHECK_THREADS)
-serve: $(VENV)/.run
+serve: $(VENV)/.run $(MO)
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-test: $(VENV)/.test
+test: $(VENV)/.test $(MO)
 	@command -v chromium >/dev/null 2>&1 || echo "make test: no chromium on this machine, so the browser tests will be SKIPPED (apt-get install chromium; .ci/run does)"
 	$(BIN)/python -m pytest
 
@@ -44,5 +49,11 @@ bench: $(VENV)/.test
 	@command -v wrk >/dev/null 2>&1 || echo "make bench: no wrk, so no throughput row (apt-get install wrk)"
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
+# after changing user-facing words: extract them, merge into the Korean .po, then translate
+messages: $(VENV)/.run
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l --no-location --omit-header \
+		--ignore-dirs=".* _* tests bench translations static" -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
 clean:
-	rm -rf $(VENV) .pytest_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache *.egg-info $(MO)

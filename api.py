@@ -46,15 +46,16 @@ def check():
     form = CheckForm(formdata=data, meta={"csrf": False})
     if not form.validate():
         code = "CanaryToken" if set(form.errors) == {"confirm_canary"} else "InvalidInput"
-        return refuse(400, code, "Nothing was sent to AWS", "See fields.", form.errors)
+        fields = {name: [str(m) for m in messages] for name, messages in form.errors.items()}
+        return refuse(400, code, "Nothing was sent to AWS", "See fields.", fields)
     result, alias = run_check(form)
     key = key_facts(form.access_key_id.data).as_dict()
-    body = {"ok": result.ok, "key": key, "warnings": form.warnings}
+    body = {"ok": result.ok, "key": key, "warnings": [str(w) for w in form.warnings]}
     if result.ok:
         body["identity"] = result.as_dict()
         if alias is not None:
             body["identity"]["alias"] = alias.alias
-            body["identity"]["alias_note"] = alias.note
+            body["identity"]["alias_note"] = str(alias.note)
     else:
         body["error"] = result.as_dict()
     return jsonify(body)

@@ -5,8 +5,18 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 
-from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import Babel, gettext
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -22,10 +32,14 @@ from credcheck.audit import AuditLog
 from credcheck.canaries import canary_source
 from credcheck.keys import key_facts
 from credcheck.partitions import PARTITIONS, partition_of
+from credcheck.text import N_, Text
 from forms import CheckForm
 
 csrf = CSRFProtect()
+babel = Babel()
 web = Blueprint("web", __name__)
+LANGUAGES = {"en": "English", "ko": "한국어"}
+LANGUAGE_COOKIE = "lang"
 
 CSP = "; ".join(
     (
@@ -52,35 +66,55 @@ SECURITY_HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 # plain words for each error page: (title, what happened and what to do)
 ERROR_PAGES = {
-    400: ("Bad request", "The request could not be understood. Go back to the form and try again."),
-    401: ("Sign in needed", "This credcheck is for its team only. Sign in and try again."),
+    400: (
+        N_("Bad request"),
+        N_("The request could not be understood. Go back to the form and try again."),
+    ),
+    401: (N_("Sign in needed"), N_("This credcheck is for its team only. Sign in and try again.")),
     403: (
-        "Not allowed",
-        "This credcheck only accepts requests through its sign-in proxy, from signed-in people.",
+        N_("Not allowed"),
+        N_(
+            "This credcheck only accepts requests through its sign-in proxy, from signed-in people."
+        ),
     ),
-    404: ("Page not found", "There is nothing at this address. The checker is on the front page."),
-    405: ("Not allowed", "This address does not accept that kind of request."),
+    404: (
+        N_("Page not found"),
+        N_("There is nothing at this address. The checker is on the front page."),
+    ),
+    405: (N_("Not allowed"), N_("This address does not accept that kind of request.")),
     413: (
-        "Too much data",
-        "What was sent is far larger than any set of credentials. Paste only the key ID, "
-        "secret and session token.",
+        N_("Too much data"),
+        N_(
+            "What was sent is far larger than any set of credentials. Paste only the key ID, "
+            "secret and session token."
+        ),
     ),
-    415: ("Wrong content type", "This address takes JSON (Content-Type: application/json)."),
-    429: ("Too many checks", "Checks from your address are limited, to protect AWS and us."),
+    415: (
+        N_("Wrong content type"),
+        N_("This address takes JSON (Content-Type: application/json)."),
+    ),
+    429: (
+        N_("Too many checks"),
+        N_("Checks from your address are limited, to protect AWS and us."),
+    ),
     500: (
-        "Something went wrong on our side",
-        "The check could not be completed. Nothing you typed was kept. Try again.",
+        N_("Something went wrong on our side"),
+        N_("The check could not be completed. Nothing you typed was kept. Try again."),
     ),
     503: (
-        "Checks are paused",
-        "The server cannot reach the store that keeps its rate limits, and is set to refuse "
-        "checks until it can. Try again in a minute.",
+        N_("Checks are paused"),
+        N_(
+            "The server cannot reach the store that keeps its rate limits, and is set to refuse "
+            "checks until it can. Try again in a minute."
+        ),
     ),
 }
 FORM_EXPIRED = (
-    "The form expired",
-    "The form was open too long, was opened on another server of this credcheck, or did not "
-    "come from this page. Nothing was sent to AWS. Reload the page and try again.",
+    N_("The form expired"),
+    N_(
+        "The form was open too long, was opened on another server of this credcheck, or did not "
+        "come from this page. Nothing was sent to AWS. Reload the page and try again."
+    ),
 )
 # what happens to checks when the rate-limit store (Redis) cannot be reached
 STORAGE_ERROR_POLICIES = {
@@ -138,12 +172,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     app.after_request(add_security_headers)
-    app.jinja_env.globals.update(clock_note=clock.note, canary_source=canary_source)
+    app.jinja_env.globals.update(
+        clock_note=clock.note,
+        canary_source=canary_source,
+        current_language=current_language,
+        languages=LANGUAGES.items(),
+        js_strings=js_strings,
+    )
+    app.jinja_env.filters["t"] = translate
     return app
 
 
 def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
+    babel.init_app(app, locale_selector=current_language)
     app.extensions["credcheck"] = Checker(
         Settings(
             connect_timeout=float(app.config["STS_CONNECT_TIMEOUT"]),
@@ -198,18 +240,20 @@ def render_error(error: Exception):
     if code == 401:
         headers["WWW-Authenticate"] = 'Basic realm="credcheck", charset="UTF-8"'
     if code == 429:
-        text = f"{text} {retry_words(current_app.extensions['checks_limiter'].current_limit)}"
+        retry = retry_words(current_app.extensions["checks_limiter"].current_limit)
+        text = Text.of(N_("%(text)s %(retry)s"), text=Text(text), retry=retry)
     if request.path.startswith("/api/"):
-        body = {"ok": False, "error": {"code": f"HTTP{code}", "title": title, "explanation": text}}
+        error = {"code": f"HTTP{code}", "title": title, "explanation": str(text)}
+        body = {"ok": False, "error": error}
         return jsonify(body), code, headers
     return render_template("error.html", code=code, title=title, text=text), code, headers
 
 
-def retry_words(limit: RequestLimit | None) -> str:
+def retry_words(limit: RequestLimit | None) -> Text:
     if limit is None:
-        return "Try again in a minute."
+        return Text(N_("Try again in a minute."))
     seconds = max(1, int(limit.reset_at - datetime.now(UTC).timestamp()))
-    return f"Try again in {seconds} seconds."
+    return Text.of(N_("Try again in %(seconds)d seconds."), seconds=seconds)
 
 
 def add_security_headers(response):
@@ -218,6 +262,36 @@ def add_security_headers(response):
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = HSTS
     return response
+
+
+def current_language() -> str:
+    """The visitor's choice (cookie), else the best match for Accept-Language, else English."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES) or "en"
+
+
+def translate(value) -> str:
+    """The `t` filter: domain words (str msgids or Text) in the page's language."""
+    if isinstance(value, Text):
+        return value.render(gettext)
+    return gettext(value) if value else ""
+
+
+def js_strings() -> dict[str, str]:
+    """Words app.js shows, in the page's language (it has no catalogue of its own)."""
+    return {
+        "copied": gettext("Copied ✓"),
+        "copyFailed": gettext("Copy failed: select and copy by hand"),
+        "show": gettext("Show"),
+        "hide": gettext("Hide"),
+        "checking": gettext("Checking…"),
+        "filled": gettext("Filled the fields from the pasted text."),
+        "filledProfile": gettext("Filled the fields from profile %(name)s."),
+        "several": gettext("Several profiles: %(names)s. Type one under Profile."),
+        "none": gettext("No credentials recognised yet: the server will say more when you check."),
+    }
 
 
 def healthz():
@@ -234,22 +308,41 @@ def index():
     facts = None
     if form.access_key_id.data and not form.access_key_id.errors:
         facts = key_facts(form.access_key_id.data)
+    expiry_text, expired = expiry(form.found)
     return render_template(
         "index.html",
         form=form,
         result=result,
         alias=alias,
         facts=facts,
-        expiry=expiry_words(form.found),
+        expiry=expiry_text,
+        expired=expired,
         other_partitions=other_partitions(result, form.region.data),
     )
 
 
-def expiry_words(found) -> str | None:
-    """'expired 3 h ago' for pasted credentials that carried their expiry time."""
+@web.route("/lang/<code>")
+def language(code: str):
+    """Switch the page's language, remembered in a cookie (a preference, not a secret)."""
+    response = redirect(url_for("web.index"))
+    if code in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE,
+            code,
+            max_age=365 * 24 * 3600,
+            secure=request.is_secure,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def expiry(found) -> tuple[Text | None, bool]:
+    """('expired 3 h ago', True) for pasted credentials that carried their expiry time."""
     if found is None or found.expiration is None:
-        return None
-    return clock.relative(found.expiration, datetime.now(UTC))
+        return None, False
+    now = datetime.now(UTC)
+    return clock.relative(found.expiration, now), found.expiration <= now
 
 
 def other_partitions(result, region: str) -> list[tuple[str, str]]:

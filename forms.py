@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     PasswordField,
     SelectField,
     StringField,
-    SubmitField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
@@ -22,13 +22,18 @@ from credcheck.inputs import Cleaned, clean_key_id, clean_secret, clean_token, u
 from credcheck.keys import key_facts
 from credcheck.partitions import DEFAULT_REGION, PARTITIONS
 from credcheck.paste import SECRET_SHAPE, TOKEN_SHAPE, Found, parse
+from credcheck.text import N_, Text
 
 SECRET_INPUT = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "off"}
 # only key-ID-like text is ever written back into the page; anything else may be a secret
 ECHOABLE = re.compile(r"[A-Z0-9]*")
-NOT_SHOWN = "What was typed is not shown again, in case it was a secret."
+NOT_SHOWN = Text(N_("What was typed is not shown again, in case it was a secret."))
 REGION_CHOICES = [
-    SelectChoice(region, f"{region} — {label}", optgroup=p.label)
+    SelectChoice(
+        region,
+        Text.of(N_("%(region)s — %(name)s"), region=region, name=Text(label)),
+        optgroup=p.label,
+    )
     for p in PARTITIONS
     for region, label in p.regions
 ]
@@ -45,9 +50,9 @@ class CheckForm(FlaskForm):
     """Key ID, secret, optional session token (or a paste holding them), and where to check."""
 
     pasted = SecretTextAreaField(
-        "Paste anything",
+        _l("Paste anything"),
         validators=[Optional()],
-        description=(
+        description=_l(
             "A profile from ~/.aws/credentials, export lines, JSON from aws sts or aws configure "
             "export-credentials, the IAM console's CSV, or just the values. Read on the server, "
             "never shown again."
@@ -55,41 +60,40 @@ class CheckForm(FlaskForm):
         render_kw={**SECRET_INPUT, "rows": 4},
     )
     profile = StringField(
-        "Profile",
+        _l("Profile"),
         validators=[Optional(), Length(max=128)],
-        description="When the pasted text holds several profiles: which one to check.",
+        description=_l("When the pasted text holds several profiles: which one to check."),
     )
     access_key_id = StringField(
-        "Access key ID",
+        _l("Access key ID"),
         validators=[],
-        description="20 characters, starting with AKIA (long-term) or ASIA (temporary).",
+        description=_l("20 characters, starting with AKIA (long-term) or ASIA (temporary)."),
         render_kw={**SECRET_INPUT, "placeholder": "AKIA…"},
     )
     secret_access_key = PasswordField(
-        "Secret access key",
+        _l("Secret access key"),
         validators=[],
-        description="40 characters. Never shown again, logged or stored.",
+        description=_l("40 characters. Never shown again, logged or stored."),
         render_kw=SECRET_INPUT,
     )
     session_token = PasswordField(
-        "Session token",
+        _l("Session token"),
         validators=[],
-        description="Only for temporary credentials (key IDs starting with ASIA).",
+        description=_l("Only for temporary credentials (key IDs starting with ASIA)."),
         render_kw=SECRET_INPUT,
     )
     region = SelectField(
-        "Partition and region", validators=[], choices=REGION_CHOICES, default=DEFAULT_REGION
+        _l("Partition and region"), validators=[], choices=REGION_CHOICES, default=DEFAULT_REGION
     )
-    lookup_alias = BooleanField("Also look up the account alias (iam:ListAccountAliases)")
-    confirm_canary = BooleanField("This is a canary token: call AWS anyway, and set it off")
-    submit = SubmitField("Check")
+    lookup_alias = BooleanField(_l("Also look up the account alias (iam:ListAccountAliases)"))
+    confirm_canary = BooleanField(_l("This is a canary token: call AWS anyway, and set it off"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.notes: dict[str, list[str]] = {}
-        self.warnings: list[str] = []
+        self.notes: dict[str, list[Text]] = {}
+        self.warnings: list[Text] = []
         self.found: Found | None = None
-        self._paste_error: str | None = None
+        self._paste_error: Text | None = None
 
     def validate(self, extra_validators=None) -> bool:
         # the paste and the field swap feed the fields, so they run before any field validates
@@ -97,7 +101,7 @@ class CheckForm(FlaskForm):
         self._unswap()
         return super().validate(extra_validators)
 
-    def _note(self, name: str, *notes: str) -> None:
+    def _note(self, name: str, *notes: Text) -> None:
         self.notes.setdefault(name, []).extend(notes)
 
     def _take_paste(self) -> None:
@@ -106,16 +110,21 @@ class CheckForm(FlaskForm):
             return
         found = parse(text, (self.profile.data or "").strip() or None)
         if found is None:
-            self._paste_error = (
-                "No AWS credentials found in the pasted text. Paste a credentials file profile, "
-                "export lines, JSON from the AWS CLI, the IAM console's CSV, or the key ID and "
-                "secret."
+            self._paste_error = Text(
+                N_(
+                    "No AWS credentials found in the pasted text. Paste a credentials file "
+                    "profile, export lines, JSON from the AWS CLI, the IAM console's CSV, or the "
+                    "key ID and secret."
+                )
             )
         elif found.profiles:
-            self._paste_error = (
-                f"The pasted text holds {len(found.profiles)} profiles: "
-                f"{', '.join(found.profiles)}. Type the one to check under Profile and submit "
-                "again (paste again too: it is not kept)."
+            self._paste_error = Text.of(
+                N_(
+                    "The pasted text holds %(count)d profiles: %(names)s. Type the one to check "
+                    "under Profile and submit again (paste again too: it is not kept)."
+                ),
+                count=len(found.profiles),
+                names=", ".join(found.profiles),
             )
         else:
             self.found = found
@@ -123,8 +132,17 @@ class CheckForm(FlaskForm):
                 value = getattr(found, name)
                 if value:
                     self[name].data = value
-            where = f" (profile {found.profile})" if found.profile else ""
-            self._note("pasted", f"Read the credentials from {found.source}{where}.")
+            if found.profile:
+                note = Text.of(
+                    N_("Read the credentials from %(source)s (profile %(profile)s)."),
+                    source=Text(found.source),
+                    profile=found.profile,
+                )
+            else:
+                note = Text.of(
+                    N_("Read the credentials from %(source)s."), source=Text(found.source)
+                )
+            self._note("pasted", note)
 
     def _unswap(self) -> None:
         key_id, secret, note = unswap(self.access_key_id.data, self.secret_access_key.data)
@@ -147,13 +165,22 @@ class CheckForm(FlaskForm):
         name = (field.data or "").strip()
         if name and (SECRET_SHAPE.fullmatch(name) or TOKEN_SHAPE.fullmatch(name)):
             field.data = ""
-            raise ValidationError(f"This looks like a secret, not a profile name. {NOT_SHOWN}")
+            raise ValidationError(
+                Text.of(
+                    N_("This looks like a secret, not a profile name. %(not_shown)s"),
+                    not_shown=NOT_SHOWN,
+                )
+            )
 
     def validate_access_key_id(self, field) -> None:
         cleaned = clean_key_id(field.data)
         if cleaned.error and not ECHOABLE.fullmatch(cleaned.value):
             # it may be a secret pasted into the wrong field: never send it back to the page
-            cleaned = Cleaned("", cleaned.notes, f"{cleaned.error} {NOT_SHOWN}")
+            cleaned = Cleaned(
+                "",
+                cleaned.notes,
+                Text.of(N_("%(error)s %(not_shown)s"), error=cleaned.error, not_shown=NOT_SHOWN),
+            )
         self._apply(field, cleaned)
 
     def validate_secret_access_key(self, field) -> None:
@@ -169,9 +196,14 @@ class CheckForm(FlaskForm):
         source = canary_source(key_facts(self.access_key_id.data).account)
         if source and not field.data:
             raise ValidationError(
-                f"This key belongs to an AWS account of {source}: it is a canary token, a "
-                "tripwire. Calling AWS with it alerts whoever planted it. Nothing was sent. "
-                "To check it anyway, tick the box and submit again with the secret."
+                Text.of(
+                    N_(
+                        "This key belongs to an AWS account of %(source)s: it is a canary token, "
+                        "a tripwire. Calling AWS with it alerts whoever planted it. Nothing was "
+                        "sent. To check it anyway, tick the box and submit again with the secret."
+                    ),
+                    source=Text(source),
+                )
             )
 
     def credentials(self) -> Credentials:

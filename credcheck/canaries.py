@@ -7,8 +7,10 @@ the accounts behind Thinkst's canarytokens.org, and those of look-alike canary s
 
 from __future__ import annotations
 
-THINKST = "Thinkst Canarytokens (canarytokens.org)"
-LOOKALIKE = "a canary-token service modelled on canarytokens.org"
+from .text import N_
+
+THINKST = N_("Thinkst Canarytokens (canarytokens.org)")
+LOOKALIKE = N_("a canary-token service modelled on canarytokens.org")
 
 CANARY_ACCOUNTS: dict[str, str] = {
     **dict.fromkeys(

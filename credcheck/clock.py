@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from .text import N_, Text
+
 STAMP = r"\d{8}T\d{6}Z"
 # the two SignatureDoesNotMatch messages STS sends when the signing time is off by > 15 minutes
 SKEW_MESSAGES = (
@@ -48,36 +50,41 @@ def offset_from_date_header(date_header: str | None, local_now: datetime) -> tim
     return local_now - aws_now
 
 
-def duration_words(delta: timedelta) -> str:
+def duration_words(delta: timedelta) -> Text:
     """A rough, readable length of time: '45 seconds', '12 minutes', '1 h 45 min', '3 days'."""
     seconds = round(abs(delta.total_seconds()))
     if seconds < 90:
-        return f"{seconds} seconds"
+        return Text.of(N_("%(n)d seconds"), n=seconds)
     minutes = round(seconds / 60)
     if minutes < 90:
-        return f"{minutes} minutes"
+        return Text.of(N_("%(n)d minutes"), n=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 48:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{round(hours / 24)} days"
+        if minutes:
+            return Text.of(N_("%(h)d h %(m)d min"), h=hours, m=minutes)
+        return Text.of(N_("%(h)d h"), h=hours)
+    return Text.of(N_("%(n)d days"), n=round(hours / 24))
 
 
-def describe_offset(offset: timedelta) -> str:
+def describe_offset(offset: timedelta) -> Text:
     """A sentence saying how far this server's clock is from AWS's."""
-    direction = "ahead of" if offset > timedelta(0) else "behind"
-    return f"This credcheck server's clock is about {duration_words(offset)} {direction} AWS's."
+    if offset > timedelta(0):
+        msgid = N_("This credcheck server's clock is about %(duration)s ahead of AWS's.")
+    else:
+        msgid = N_("This credcheck server's clock is about %(duration)s behind AWS's.")
+    return Text.of(msgid, duration=duration_words(offset))
 
 
-def note(offset: timedelta | None) -> str | None:
+def note(offset: timedelta | None) -> Text | None:
     """describe_offset for an offset worth mentioning, else None."""
     if offset is None or abs(offset) <= NOTABLE_OFFSET:
         return None
     return describe_offset(offset)
 
 
-def relative(when: datetime, now: datetime) -> str:
+def relative(when: datetime, now: datetime) -> Text:
     """'expired 3 h ago' or 'expires in 45 minutes', for a credential's expiry time."""
     delta = when - now
     if delta <= timedelta(0):
-        return f"expired {duration_words(delta)} ago"
-    return f"expires in {duration_words(delta)}"
+        return Text.of(N_("expired %(duration)s ago"), duration=duration_words(delta))
+    return Text.of(N_("expires in %(duration)s"), duration=duration_words(delta))

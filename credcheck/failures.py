@@ -13,6 +13,7 @@ from botocore.parsers import ResponseParserError
 
 from . import clock
 from .catalogue import CATALOGUE, Explanation, explain
+from .text import Text
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class Failure:
     source: str = AWS
     http_status: int | None = None
     request_id: str | None = None
-    detail: str | None = None
+    detail: Text | None = None
     aws_date: str | None = None
     endpoint: str = ""
     region: str = ""
@@ -73,13 +74,13 @@ class Failure:
             "explanation": why.meaning,
             "causes": list(why.causes),
             "next_steps": list(why.next_steps),
-            "detail": self.detail,
+            "detail": str(self.detail) if self.detail else None,
             "http_status": self.http_status,
             "request_id": self.request_id,
             "endpoint": self.endpoint,
             "region": self.region,
             "elapsed_ms": round(self.elapsed_ms, 1),
-            "clock_note": clock.note(self.clock_offset),
+            "clock_note": _text(clock.note(self.clock_offset)),
         }
 
     @property
@@ -92,6 +93,10 @@ class Failure:
             "requestId": self.request_id,
         }
         return f"[getCallerIdentity] : [Error] : {json.dumps(fields)}"
+
+
+def _text(value: Text | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 def redact(text: str, secrets: tuple[str, ...]) -> str:

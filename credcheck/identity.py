@@ -5,19 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import N_, Text
+
 PARTITION_LABELS = {
-    "aws": "AWS (standard partition)",
-    "aws-cn": "AWS China",
-    "aws-us-gov": "AWS GovCloud (US)",
+    "aws": N_("AWS (standard partition)"),
+    "aws-cn": N_("AWS China"),
+    "aws-us-gov": N_("AWS GovCloud (US)"),
 }
 
 PRINCIPAL_LABELS = {
-    "user": "IAM user",
-    "root": "root user of the account",
-    "assumed-role": "assumed role (temporary credentials)",
-    "sso": "IAM Identity Center (SSO) user through a permission set",
-    "federated-user": "federated user (GetFederationToken)",
-    "unknown": "principal of a kind credcheck does not recognise",
+    "user": N_("IAM user"),
+    "root": N_("root user of the account"),
+    "assumed-role": N_("assumed role (temporary credentials)"),
+    "sso": N_("IAM Identity Center (SSO) user through a permission set"),
+    "federated-user": N_("federated user (GetFederationToken)"),
+    "unknown": N_("principal of a kind credcheck does not recognise"),
 }
 
 ARN_PATTERN = re.compile(
@@ -44,36 +46,61 @@ class Identity:
 
     @property
     def partition_label(self) -> str:
-        return PARTITION_LABELS.get(self.partition, self.partition or "unknown partition")
+        return PARTITION_LABELS.get(self.partition, self.partition or N_("unknown partition"))
 
     @property
     def principal_label(self) -> str:
         return PRINCIPAL_LABELS[self.principal_type]
 
     @property
-    def summary(self) -> str:
+    def summary(self) -> Text:
         """One sentence saying who this is."""
-        where = f"in account {self.account}"
         match self.principal_type:
             case "user":
-                return f"The IAM user {self.name} {where}."
+                return Text.of(
+                    N_("The IAM user %(name)s in account %(account)s."),
+                    name=self.name,
+                    account=self.account,
+                )
             case "root":
-                return (
-                    f"The root user of account {self.account}: the most powerful identity there is."
+                return Text.of(
+                    N_(
+                        "The root user of account %(account)s: the most powerful identity there is."
+                    ),
+                    account=self.account,
                 )
             case "sso":
-                return (
-                    f"{self.session_name}, signed in through IAM Identity Center with the "
-                    f"permission set {self.permission_set}, {where}."
+                return Text.of(
+                    N_(
+                        "%(session)s, signed in through IAM Identity Center with the permission "
+                        "set %(set)s, in account %(account)s."
+                    ),
+                    session=self.session_name,
+                    set=self.permission_set,
+                    account=self.account,
                 )
             case "assumed-role":
-                who = f"the session {self.session_name} of the role {self.role_name}"
                 if self.session_name and EC2_INSTANCE.fullmatch(self.session_name):
-                    who += " (the session name is an EC2 instance ID: an instance profile)"
-                return f"Temporary credentials: {who} {where}."
+                    msgid = N_(
+                        "Temporary credentials: the session %(session)s of the role %(role)s (the "
+                        "session name is an EC2 instance ID: an instance profile) in account "
+                        "%(account)s."
+                    )
+                else:
+                    msgid = N_(
+                        "Temporary credentials: the session %(session)s of the role %(role)s in "
+                        "account %(account)s."
+                    )
+                return Text.of(
+                    msgid, session=self.session_name, role=self.role_name, account=self.account
+                )
             case "federated-user":
-                return f"The federated user {self.name} {where}."
-        return f"A principal {where}."
+                return Text.of(
+                    N_("The federated user %(name)s in account %(account)s."),
+                    name=self.name,
+                    account=self.account,
+                )
+        return Text.of(N_("A principal in account %(account)s."), account=self.account)
 
 
 def describe(arn: str, account: str, user_id: str) -> Identity:

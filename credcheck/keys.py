@@ -6,24 +6,26 @@ import base64
 import re
 from dataclasses import dataclass
 
+from .text import N_
+
 KEY_ID_PATTERN = re.compile(r"[A-Z0-9]{16,128}")
 
 # the unique-ID prefixes AWS documents ("Understanding unique ID prefixes", IAM user guide).
 # only the first four are credentials; the rest are IDs people paste by mistake.
 PREFIXES: dict[str, tuple[str, bool]] = {
     # prefix: (what it is, is it an access key ID)
-    "AKIA": ("long-term access key of an IAM user or the root user", True),
-    "ASIA": ("temporary access key issued by STS (needs its session token)", True),
-    "ABIA": ("AWS STS service bearer token", True),
-    "ACCA": ("context-specific credential", True),
-    "AIDA": ("IAM user ID, not an access key ID", False),
-    "AROA": ("IAM role ID, not an access key ID", False),
-    "AGPA": ("IAM group ID, not an access key ID", False),
-    "AIPA": ("EC2 instance profile ID, not an access key ID", False),
-    "ANPA": ("managed policy ID, not an access key ID", False),
-    "ANVA": ("managed policy version ID, not an access key ID", False),
-    "APKA": ("CloudFront public key ID, not an access key ID", False),
-    "ASCA": ("certificate ID, not an access key ID", False),
+    "AKIA": (N_("long-term access key of an IAM user or the root user"), True),
+    "ASIA": (N_("temporary access key issued by STS (needs its session token)"), True),
+    "ABIA": (N_("AWS STS service bearer token"), True),
+    "ACCA": (N_("context-specific credential"), True),
+    "AIDA": (N_("IAM user ID, not an access key ID"), False),
+    "AROA": (N_("IAM role ID, not an access key ID"), False),
+    "AGPA": (N_("IAM group ID, not an access key ID"), False),
+    "AIPA": (N_("EC2 instance profile ID, not an access key ID"), False),
+    "ANPA": (N_("managed policy ID, not an access key ID"), False),
+    "ANVA": (N_("managed policy version ID, not an access key ID"), False),
+    "APKA": (N_("CloudFront public key ID, not an access key ID"), False),
+    "ASCA": (N_("certificate ID, not an access key ID"), False),
 }
 
 
@@ -78,7 +80,7 @@ def decode_account(key_id: str) -> str | None:
 def key_facts(key_id: str) -> KeyFacts:
     """Everything knowable about key_id without a network call."""
     prefix = key_id[:4]
-    kind, is_access_key = PREFIXES.get(prefix, ("unrecognised prefix", False))
+    kind, is_access_key = PREFIXES.get(prefix, (N_("unrecognised prefix"), False))
     return KeyFacts(
         key_id=key_id,
         prefix=prefix,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import N_
+
 DEFAULT_REGION = "us-east-1"
 
 
@@ -19,32 +21,32 @@ class Partition:
 PARTITIONS: tuple[Partition, ...] = (
     Partition(
         "aws",
-        "AWS (standard)",
+        N_("AWS (standard)"),
         (
-            ("us-east-1", "US East (N. Virginia)"),
-            ("us-east-2", "US East (Ohio)"),
-            ("us-west-2", "US West (Oregon)"),
-            ("eu-west-1", "Europe (Ireland)"),
-            ("eu-central-1", "Europe (Frankfurt)"),
-            ("ap-northeast-1", "Asia Pacific (Tokyo)"),
-            ("ap-northeast-2", "Asia Pacific (Seoul)"),
-            ("ap-southeast-1", "Asia Pacific (Singapore)"),
+            ("us-east-1", N_("US East (N. Virginia)")),
+            ("us-east-2", N_("US East (Ohio)")),
+            ("us-west-2", N_("US West (Oregon)")),
+            ("eu-west-1", N_("Europe (Ireland)")),
+            ("eu-central-1", N_("Europe (Frankfurt)")),
+            ("ap-northeast-1", N_("Asia Pacific (Tokyo)")),
+            ("ap-northeast-2", N_("Asia Pacific (Seoul)")),
+            ("ap-southeast-1", N_("Asia Pacific (Singapore)")),
         ),
     ),
     Partition(
         "aws-cn",
-        "AWS China",
+        N_("AWS China"),
         (
-            ("cn-north-1", "China (Beijing)"),
-            ("cn-northwest-1", "China (Ningxia)"),
+            ("cn-north-1", N_("China (Beijing)")),
+            ("cn-northwest-1", N_("China (Ningxia)")),
         ),
     ),
     Partition(
         "aws-us-gov",
-        "AWS GovCloud (US)",
+        N_("AWS GovCloud (US)"),
         (
-            ("us-gov-west-1", "GovCloud (US-West)"),
-            ("us-gov-east-1", "GovCloud (US-East)"),
+            ("us-gov-west-1", N_("GovCloud (US-West)")),
+            ("us-gov-east-1", N_("GovCloud (US-East)")),
         ),
     ),
 )

@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import partial
 
 from .keys import looks_like_key_id
+from .text import N_
 
 # every name a credential goes by, lower-cased, and which of the three (or the expiry) it is
 NAMES = {
@@ -103,7 +104,7 @@ def from_json(text: str) -> Found | None:
     }
     if "access_key_id" not in values:
         return None
-    return _from_mapping(values, "JSON from the AWS CLI")
+    return _from_mapping(values, N_("JSON from the AWS CLI"))
 
 
 def from_assignments(text: str, profile: str | None = None) -> Found | None:
@@ -127,7 +128,11 @@ def from_assignments(text: str, profile: str | None = None) -> Found | None:
     with_keys = [name for name, values in sections.items() if "access_key_id" in values]
     if not with_keys:
         return None
-    source = "environment variables" if shell and with_keys == [""] else "an AWS credentials file"
+    source = (
+        N_("environment variables")
+        if shell and with_keys == [""]
+        else N_("an AWS credentials file")
+    )
     if profile and profile in sections:
         return _from_mapping(sections[profile], source, profile=profile)
     if len(with_keys) > 1:
@@ -149,7 +154,7 @@ def from_csv(text: str) -> Found | None:
     if "access key id" not in row or "secret access key" not in row:
         return None
     return Found(
-        source="the IAM console's access key file (CSV)",
+        source=N_("the IAM console's access key file (CSV)"),
         access_key_id=row["access key id"] or None,
         secret_access_key=row["secret access key"] or None,
         user_name=row.get("user name") or None,
@@ -167,7 +172,7 @@ def from_bare(text: str) -> Found | None:
     if len(key_ids) != 1 or len(secrets) != 1 or len(parts) - 2 != len(tokens):
         return None
     return Found(
-        source="bare values",
+        source=N_("bare values"),
         access_key_id=key_ids[0],
         secret_access_key=secrets[0],
         session_token=tokens[0] if tokens else None,

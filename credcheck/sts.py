@@ -21,9 +21,10 @@ import botocore.session
 from botocore.config import Config
 
 from . import clock
-from .failures import INPUT, Failure, classify
+from .failures import INPUT, Failure, _text, classify
 from .identity import Identity, describe
 from .partitions import DEFAULT_REGION, partition_of
+from .text import N_, Text
 
 # botocore logs request headers at DEBUG, and they carry the session token. Keep these loggers
 # quiet whatever the root logger's level is.
@@ -84,7 +85,7 @@ class Success:
             "partition": who.partition,
             "principal_type": who.principal_type,
             "principal": who.principal_label,
-            "summary": who.summary,
+            "summary": str(who.summary),
             "name": who.name,
             "path": who.path,
             "role_name": who.role_name,
@@ -94,7 +95,7 @@ class Success:
             "endpoint": self.endpoint,
             "region": self.region,
             "elapsed_ms": round(self.elapsed_ms, 1),
-            "clock_note": clock.note(self.clock_offset),
+            "clock_note": _text(clock.note(self.clock_offset)),
         }
 
     @property
@@ -212,16 +213,26 @@ class Checker:
                 return Alias(
                     None,
                     False,
-                    "Alias not visible to this identity: it may not call "
-                    "iam:ListAccountAliases, which is normal.",
+                    Text(
+                        N_(
+                            "Alias not visible to this identity: it may not call "
+                            "iam:ListAccountAliases, which is normal."
+                        )
+                    ),
                 )
             return Alias(
-                None, False, f"Alias lookup failed: {failure.explanation.title} ({failure.code})."
+                None,
+                False,
+                Text.of(
+                    N_("Alias lookup failed: %(title)s (%(code)s)."),
+                    title=Text(failure.explanation.title),
+                    code=failure.code,
+                ),
             )
         aliases = response.get("AccountAliases") or []
         if not aliases:
-            return Alias(None, True, "This account has no alias.")
-        return Alias(aliases[0], True, f"Account alias: {aliases[0]}")
+            return Alias(None, True, Text(N_("This account has no alias.")))
+        return Alias(aliases[0], True, Text.of(N_("Account alias: %(alias)s"), alias=aliases[0]))
 
 
 @dataclass(frozen=True)
@@ -230,7 +241,7 @@ class Alias:
 
     alias: str | None
     visible: bool
-    note: str
+    note: Text
 
 
 # IAM is global within a partition, reached through one region of it

@@ -3,6 +3,14 @@
 // is submitted as usual.
 "use strict";
 
+// the page's words for this script, in the page's language (see js_strings in app.py)
+const WORDS = JSON.parse(document.body ? document.body.dataset.i18n || "{}" : "{}");
+function word(key, values = {}) {
+  let text = WORDS[key] || key;
+  for (const [name, value] of Object.entries(values)) text = text.replace(`%(${name})s`, value);
+  return text;
+}
+
 const NAMES = {
   aws_access_key_id: "access_key_id",
   aws_secret_access_key: "secret_access_key",
@@ -105,20 +113,20 @@ function enhancePaste(form) {
   const update = () => {
     const found = parsePaste(pasted.value);
     if (!pasted.value.trim()) { status.textContent = ""; return; }
-    if (!found) { status.textContent = "No credentials recognised yet: the server will say more when you check."; return; }
+    if (!found) { status.textContent = word("none"); return; }
     if (found.profiles) {
       const wanted = profile && profile.value.trim();
       const chosen = found.profiles.find((p) => p.name === wanted);
       if (chosen) {
         fillFields(form, chosen.values);
-        status.textContent = `Filled the fields from profile ${chosen.name}.`;
+        status.textContent = word("filledProfile", { name: chosen.name });
       } else {
-        status.textContent = `Several profiles: ${found.profiles.map((p) => p.name).join(", ")}. Type one under Profile.`;
+        status.textContent = word("several", { names: found.profiles.map((p) => p.name).join(", ") });
       }
       return;
     }
     fillFields(form, found.values);
-    status.textContent = "Filled the fields from the pasted text.";
+    status.textContent = word("filled");
   };
   pasted.addEventListener("input", update);
   if (profile) profile.addEventListener("input", update);
@@ -149,9 +157,9 @@ function enhanceCopyButtons() {
     button.addEventListener("click", async () => {
       try {
         await copyText(source.textContent.trim());
-        button.textContent = "Copied ✓";
+        button.textContent = word("copied");
       } catch (e) {
-        button.textContent = "Copy failed: select and copy by hand";
+        button.textContent = word("copyFailed");
       }
       setTimeout(() => { button.textContent = label; }, 2000);
     });
@@ -162,13 +170,13 @@ function addShowHide(input) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "toggle";
-  button.textContent = "Show";
+  button.textContent = word("show");
   button.setAttribute("aria-controls", input.id);
   button.setAttribute("aria-pressed", "false");
   button.addEventListener("click", () => {
     const shown = input.type === "text";
     input.type = shown ? "password" : "text";
-    button.textContent = shown ? "Show" : "Hide";
+    button.textContent = shown ? word("show") : word("hide");
     button.setAttribute("aria-pressed", String(!shown));
   });
   input.insertAdjacentElement("afterend", button);
@@ -196,7 +204,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const button = form.querySelector("[type=submit]");
       if (button) {
         button.disabled = true;
-        button.value = "Checking…";
+        button.value = word("checking");
       }
     });
   }

@@ -30,6 +30,21 @@ ISSUED_ACCOUNT = "111122223333"
 TOKEN = "IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN/with+base64=="
 
 
+@pytest.fixture(autouse=True, scope="session")
+def compiled_translations():
+    """The Korean .mo, as `make` builds it, in case pytest runs without make."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = Path(__file__).resolve().parent.parent / "translations/ko/LC_MESSAGES/messages.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        with po.open("rb") as source, mo.open("wb") as target:
+            write_mo(target, read_po(source))
+
+
 @pytest.fixture(autouse=True)
 def server_has_its_own_credentials(monkeypatch, tmp_path):
     """Every test runs on a server whose environment and ~/.aws hold credentials."""

@@ -109,14 +109,17 @@ def test_key_type_comes_from_the_prefix(key_id, temporary, is_key):
     ],
 )
 def test_durations_read_like_speech(seconds, words):
-    assert clock.duration_words(timedelta(seconds=seconds)) == words
+    assert str(clock.duration_words(timedelta(seconds=seconds))) == words
 
 
 def test_date_header_offset_is_measured_against_the_server_clock():
     now = datetime(2026, 12, 4, 12, 4, 0, tzinfo=UTC)
     offset = clock.offset_from_date_header("Fri, 04 Dec 2026 12:00:00 GMT", now)
     assert offset == timedelta(minutes=4)
-    assert clock.note(offset) == "This credcheck server's clock is about 4 minutes ahead of AWS's."
+    assert (
+        str(clock.note(offset))
+        == "This credcheck server's clock is about 4 minutes ahead of AWS's."
+    )
     assert clock.note(timedelta(seconds=20)) is None
     assert clock.offset_from_date_header("garbage", now) is None
 
