@@ -32,7 +32,14 @@ run: $(VENV)/.run $(MO)
 serve: $(VENV)/.run $(MO)
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-test: $(VENV)/.test $(MO)
+# axe-core for the accessibility tests, from the npm registry (pinned)
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/axe axe-core@4.14.1; \
+	else echo "make test: no npm, so no axe-core: the accessibility tests will be SKIPPED"; fi
+
+test: $(VENV)/.test $(MO) $(AXE)
 	@command -v chromium >/dev/null 2>&1 || echo "make test: no chromium on this machine, so the browser tests will be SKIPPED (apt-get install chromium; .ci/run does)"
 	$(BIN)/python -m pytest
 
@@ -52,7 +59,7 @@ bench: $(VENV)/.test
 # after changing user-facing words: extract them, merge into the Korean .po, then translate
 messages: $(VENV)/.run
 	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l --no-location --omit-header \
-		--ignore-dirs=".* _* tests bench translations static" -o translations/messages.pot .
+		--ignore-dirs=".* _* tests bench translations static docs" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 clean:

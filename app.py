@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import threading
 from datetime import UTC, datetime
 
 from flask import (
@@ -31,7 +32,7 @@ from credcheck import Checker, Settings, clock
 from credcheck.audit import AuditLog
 from credcheck.canaries import canary_source
 from credcheck.keys import key_facts
-from credcheck.partitions import PARTITIONS, partition_of
+from credcheck.partitions import DEFAULT_REGION, PARTITIONS, partition_of
 from credcheck.text import N_, Text
 from forms import CheckForm
 
@@ -194,6 +195,11 @@ def register_extensions(app: Flask) -> None:
             endpoint_url=app.config["STS_ENDPOINT_URL"] or None,
         )
     )
+    # build the default region's client now, off the request path: it takes ~100 ms, which
+    # would otherwise land on the first person to check
+    threading.Thread(
+        target=app.extensions["credcheck"].client, args=(DEFAULT_REGION,), daemon=True
+    ).start()
     app.extensions["audit"] = AuditLog(app.config["AUDIT_LOG"])
     app.config.update(STORAGE_ERROR_POLICIES[app.config["RATELIMIT_ON_STORAGE_ERROR"]])
     # one limiter per app (not a module global), so each app keeps its own storage and policy

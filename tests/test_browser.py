@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from tests.conftest import KEY_ID, SECRET, TEMP_KEY_ID
 from tests.test_paste import EXPORTS, TOKEN
 
@@ -115,3 +118,41 @@ def test_narrow_screen_has_no_sideways_scroll(page, sts):
     page.click("#submit")
     page.wait_for_selector(".verdict--ok")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+SCREENSHOTS = Path(
+    os.environ.get(
+        "CREDCHECK_SCREENSHOT_DIR", Path(__file__).resolve().parent / "artifacts" / "screenshots"
+    )
+)
+
+
+def test_screenshots_of_the_form_an_identity_and_a_failure(page, sts):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.screenshot(path=SCREENSHOTS / "form.png", full_page=True)
+    page.fill("#access_key_id", "AKIABTX3GSDSVIJDIVTY")
+    page.fill("#secret_access_key", SECRET)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--ok")
+    page.locator("#result").screenshot(path=SCREENSHOTS / "identity.png")
+    sts.answer(
+        sts.error(
+            403,
+            "SignatureDoesNotMatch",
+            "Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z "
+            "(20220127T015928Z - 15 min.)",
+        )
+    )
+    page.fill("#secret_access_key", SECRET)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--fail")
+    page.locator("#result").screenshot(path=SCREENSHOTS / "failure.png")
+    page.goto(page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/lang/ko")
+    page.fill("#access_key_id", "AKIABTX3GSDSVIJDIVTY")
+    page.fill("#secret_access_key", SECRET)
+    page.click("#submit")
+    page.wait_for_selector(".verdict--fail")
+    page.locator("#result").screenshot(path=SCREENSHOTS / "failure-ko.png")
+    for name in ("form", "identity", "failure", "failure-ko"):
+        assert (SCREENSHOTS / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
