@@ -102,3 +102,21 @@ def stop(process: subprocess.Popen) -> str:
     except subprocess.TimeoutExpired:
         process.kill()
         return process.communicate()[0]
+
+
+def post_form(url: str, timeout: float = 20, **fields: str):
+    """GET the page in a fresh cookie jar, then POST the form with its CSRF token, as a browser
+    does; returns (page, headers)."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    form = opener.open(url, timeout=timeout).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form)[1]
+    data = urllib.parse.urlencode({"csrf_token": token, "region": "us-east-1", **fields}).encode()
+    request = urllib.request.Request(url, data=data, headers={"Referer": url})
+    with opener.open(request, timeout=timeout) as response:
+        return response.read().decode(), response.headers

@@ -14,7 +14,18 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 NS = "https://sts.amazonaws.com/doc/2011-06-15/"
-HANG_LIMIT = 30.0  # seconds a hanging answer waits at most, so no test can hang for ever
+HANG_LIMIT = 30.0
+# messages exactly as STS sends them (../shared/STS-WIRE.md)
+INVALID_TOKEN = "The security token included in the request is invalid."
+EXPIRED_TOKEN = "The security token included in the request is expired"
+SKEW_BEHIND = (
+    "Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z "
+    "(20220127T015928Z - 15 min.)"
+)
+SKEW_AHEAD = (
+    "Signature not yet current: 20210112T194419Z is still later than 20210112T072625Z "
+    "(20210112T071125Z + 15 min.)"
+)  # seconds a hanging answer waits at most, so no test can hang for ever
 
 
 @dataclass

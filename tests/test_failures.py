@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import html
-import socket
 import time
 
 import pytest
 
 from app import create_app
 from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
-from tests.stand_in import Answer
+from tests.services import free_port
+from tests.stand_in import EXPIRED_TOKEN, INVALID_TOKEN, SKEW_AHEAD, SKEW_BEHIND, Answer
 
-INVALID_TOKEN = "The security token included in the request is invalid."
 WRONG_SECRET = (
     "The request signature we calculated does not match the signature you provided. Check your "
     "AWS Secret Access Key and signing method. Consult the service documentation for details."
@@ -26,7 +25,7 @@ AWS_ERRORS = [
     (
         403,
         "ExpiredToken",
-        "The security token included in the request is expired",
+        EXPIRED_TOKEN,
         "These temporary credentials have expired",
     ),
     (
@@ -116,16 +115,8 @@ def test_invalid_key_names_the_account_it_was_issued_in(client, sts):
 @pytest.mark.parametrize(
     ("message", "words"),
     [
-        (
-            "Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z "
-            "(20220127T015928Z - 15 min.)",
-            "This credcheck server's clock is about 1 h 45 min behind AWS's.",
-        ),
-        (
-            "Signature not yet current: 20210112T194419Z is still later than 20210112T072625Z "
-            "(20210112T071125Z + 15 min.)",
-            "This credcheck server's clock is about 12 h 33 min ahead of AWS's.",
-        ),
+        (SKEW_BEHIND, "This credcheck server's clock is about 1 h 45 min behind AWS's."),
+        (SKEW_AHEAD, "This credcheck server's clock is about 12 h 33 min ahead of AWS's."),
     ],
 )
 def test_clock_skew_is_explained_as_the_servers_clock(client, sts, message, words):
@@ -212,12 +203,6 @@ def test_connection_closed_without_answer(client, sts):
     assert "The connection was closed before an answer came" in page
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_refused_connection_says_it_could_not_connect():
     app = create_app(
         {
@@ -279,9 +264,7 @@ def test_untrusted_tls_certificate_is_explained(tls_sts):
 
 
 def test_expired_temporary_credentials(client, sts):
-    sts.answer(
-        sts.error(403, "ExpiredToken", "The security token included in the request is expired")
-    )
+    sts.answer(sts.error(403, "ExpiredToken", EXPIRED_TOKEN))
     page = page_of(check(client, key_id=TEMP_KEY_ID, token=TOKEN))
     assert "These temporary credentials have expired" in page
     assert TOKEN not in page and SECRET not in page

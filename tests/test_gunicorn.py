@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-import http.cookiejar
 import json
 import re
 import signal
 import threading
 import time
-import urllib.parse
 import urllib.request
 
 import pytest
 
 from tests.conftest import KEY_ID, SECRET
-from tests.services import start_app, stop
+from tests.services import post_form, start_app, stop
 from tests.stand_in import Answer
 
-
-def fresh_opener():
-    return urllib.request.build_opener(
-        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-    )
-
-
-def form_check(opener, url: str) -> str:
-    form = opener.open(url, timeout=10).read().decode()
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form)[1]
-    data = urllib.parse.urlencode(
-        {
-            "csrf_token": token,
-            "access_key_id": KEY_ID,
-            "secret_access_key": SECRET,
-            "region": "us-east-1",
-        }
-    ).encode()
-    request = urllib.request.Request(url, data=data, headers={"Referer": url})
-    with opener.open(request, timeout=20) as response:
-        return response.read().decode()
+CREDENTIALS = {"access_key_id": KEY_ID, "secret_access_key": SECRET}
 
 
 @pytest.fixture
@@ -56,7 +34,7 @@ def gunicorn(sts):
 
 def test_forms_work_across_workers_with_one_generated_key(gunicorn, sts):
     process, url = gunicorn
-    pages = [form_check(fresh_opener(), url) for _ in range(12)]
+    pages = [post_form(url, **CREDENTIALS)[0] for _ in range(12)]
     assert all("Valid credentials" in page for page in pages)
     output = stop(process)
     assert "made one for this launch" in output
@@ -86,7 +64,7 @@ def test_sigterm_lets_in_flight_checks_finish(gunicorn, sts):
         )
     )
     pages: list[str] = []
-    worker = threading.Thread(target=lambda: pages.append(form_check(fresh_opener(), url)))
+    worker = threading.Thread(target=lambda: pages.append(post_form(url, **CREDENTIALS)[0]))
     worker.start()
     deadline = time.monotonic() + 10
     while not sts.requests and time.monotonic() < deadline:

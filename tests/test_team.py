@@ -81,37 +81,29 @@ def api_check(url: str) -> int:
         return error.code
 
 
-def test_two_app_processes_share_one_limit_through_redis(sts, redis_port):
-    env = {
-        "FLASK_STS_ENDPOINT_URL": sts.url,
-        "FLASK_RATELIMIT_CHECKS": "3/minute",
-        "FLASK_RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{redis_port}",
-        "FLASK_AUDIT_LOG": "",
-    }
+def checks_across_two_processes(env: dict[str, str]) -> list[int]:
+    """Four API checks, alternating between two app processes with the same settings."""
     first, first_url = start_app(env)
     second, second_url = start_app(env)
     try:
-        statuses = [api_check(url) for url in (first_url, second_url, first_url, second_url)]
+        return [api_check(url) for url in (first_url, second_url, first_url, second_url)]
     finally:
         stop(first)
         stop(second)
-    assert statuses == [200, 200, 200, 429]
+
+
+LIMITED = {"FLASK_RATELIMIT_CHECKS": "3/minute", "FLASK_AUDIT_LOG": ""}
+
+
+def test_two_app_processes_share_one_limit_through_redis(sts, redis_port):
+    storage = f"redis://127.0.0.1:{redis_port}"
+    env = {**LIMITED, "FLASK_STS_ENDPOINT_URL": sts.url, "FLASK_RATELIMIT_STORAGE_URI": storage}
+    assert checks_across_two_processes(env) == [200, 200, 200, 429]
 
 
 def test_without_redis_each_process_counts_alone(sts):
-    env = {
-        "FLASK_STS_ENDPOINT_URL": sts.url,
-        "FLASK_RATELIMIT_CHECKS": "3/minute",
-        "FLASK_AUDIT_LOG": "",
-    }
-    first, first_url = start_app(env)
-    second, second_url = start_app(env)
-    try:
-        statuses = [api_check(url) for url in (first_url, second_url, first_url, second_url)]
-    finally:
-        stop(first)
-        stop(second)
-    assert statuses == [200, 200, 200, 200]
+    env = {**LIMITED, "FLASK_STS_ENDPOINT_URL": sts.url}
+    assert checks_across_two_processes(env) == [200, 200, 200, 200]
 
 
 @pytest.mark.parametrize(
