@@ -6,6 +6,7 @@ import ipaddress
 import os
 from pathlib import Path
 
+import click
 from flask import Flask, abort, current_app, g, request
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -29,6 +30,7 @@ def load_users(inline: str, path: str) -> dict[str, str]:
 
 
 def init_app(app: Flask) -> None:
+    refuse_open_flask_run(app)
     mode = app.config["AUTH_MODE"]
     if mode not in MODES:
         raise ValueError(f"AUTH_MODE must be one of {', '.join(MODES)}, not {mode!r}")
@@ -86,6 +88,16 @@ def _trusted(address: str | None, trusted: str) -> bool:
         for net in trusted.split(",")
         if net.strip()
     )
+
+
+def refuse_open_flask_run(app: Flask) -> None:
+    """`flask run --host 0.0.0.0` with access control off stops here, as `make serve` does."""
+    context = click.get_current_context(silent=True)
+    if context is None or context.info_name != "run":
+        return
+    problem = exposure_problem(context.params.get("host") or "127.0.0.1", app.config["AUTH_MODE"])
+    if problem:
+        raise click.UsageError(problem)
 
 
 def exposure_problem(host: str, auth_mode: str, allow_open: str | None = None) -> str | None:

@@ -109,3 +109,14 @@ def test_axe_here_does_find_violations(page, axe):
         "Object.assign(document.createElement('img'), {src: '/static/favicon.svg'}))"
     )
     assert any(v.startswith("image-alt") for v in axe())
+
+
+def test_keyboard_focus_is_visible(page):
+    page.focus("#access_key_id")
+    page.keyboard.press("Tab")  # focus moved by keyboard: :focus-visible applies
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.id, s.outlineStyle, s.outlineWidth]; })()"
+    )
+    assert style[0] == "secret_access_key"
+    assert style[1] != "none" and style[2] not in ("0px", "")

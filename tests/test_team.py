@@ -254,6 +254,37 @@ def test_gunicorn_refuses_to_bind_openly_and_says_why(sts):
     assert "refusing to serve on 0.0.0.0 with access control off" in result.stderr
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "::"])
+def test_flask_run_refuses_to_listen_openly_and_says_why(host):
+    import os
+    import subprocess
+    import sys
+
+    from tests.services import ROOT
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flask",
+            "--app",
+            "app",
+            "run",
+            "--host",
+            host,
+            "--port",
+            str(free_port()),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "FLASK_SECRET_KEY": "t"},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode != 0
+    assert "refusing to serve on" in result.stderr and "access control off" in result.stderr
+
+
 # --- audit log ---
 
 
