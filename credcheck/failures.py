@@ -76,11 +76,7 @@ class Failure:
             "next_steps": list(why.next_steps),
             "detail": str(self.detail) if self.detail else None,
             "http_status": self.http_status,
-            "request_id": self.request_id,
-            "endpoint": self.endpoint,
-            "region": self.region,
-            "elapsed_ms": round(self.elapsed_ms, 1),
-            "clock_note": _text(clock.note(self.clock_offset)),
+            **call_facts(self),
         }
 
     @property
@@ -95,8 +91,16 @@ class Failure:
         return f"[getCallerIdentity] : [Error] : {json.dumps(fields)}"
 
 
-def _text(value: Text | None) -> str | None:
-    return str(value) if value is not None else None
+def call_facts(result) -> dict:
+    """Where the call went, how long it took and what AWS's clock said: for any result."""
+    note = clock.note(result.clock_offset)
+    return {
+        "request_id": result.request_id,
+        "endpoint": result.endpoint,
+        "region": result.region,
+        "elapsed_ms": round(result.elapsed_ms, 1),
+        "clock_note": str(note) if note else None,
+    }
 
 
 def redact(text: str, secrets: tuple[str, ...]) -> str:

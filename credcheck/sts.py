@@ -21,7 +21,7 @@ import botocore.session
 from botocore.config import Config
 
 from . import clock
-from .failures import INPUT, Failure, _text, classify
+from .failures import INPUT, Failure, call_facts, classify
 from .identity import Identity, describe
 from .partitions import DEFAULT_REGION, partition_of
 from .text import N_, Text
@@ -91,11 +91,7 @@ class Success:
             "role_name": who.role_name,
             "session_name": who.session_name,
             "permission_set": who.permission_set,
-            "request_id": self.request_id,
-            "endpoint": self.endpoint,
-            "region": self.region,
-            "elapsed_ms": round(self.elapsed_ms, 1),
-            "clock_note": _text(clock.note(self.clock_offset)),
+            **call_facts(self),
         }
 
     @property
