@@ -104,9 +104,9 @@ def stop(process: subprocess.Popen) -> str:
         return process.communicate()[0]
 
 
-def post_form(url: str, timeout: float = 20, **fields: str):
+def post_form(url: str, timeout: float = 20, between=None, **fields: str):
     """GET the page in a fresh cookie jar, then POST the form with its CSRF token, as a browser
-    does; returns (page, headers)."""
+    does (calling `between()` in between, if given); returns (page, headers)."""
     import http.cookiejar
     import re
     import urllib.parse
@@ -116,6 +116,8 @@ def post_form(url: str, timeout: float = 20, **fields: str):
     )
     form = opener.open(url, timeout=timeout).read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form)[1]
+    if between is not None:
+        between()
     data = urllib.parse.urlencode({"csrf_token": token, "region": "us-east-1", **fields}).encode()
     request = urllib.request.Request(url, data=data, headers={"Referer": url})
     with opener.open(request, timeout=timeout) as response:
