@@ -19,16 +19,21 @@ from tests.stand_in import Answer
 CREDENTIALS = {"access_key_id": KEY_ID, "secret_access_key": SECRET}
 
 
-@pytest.fixture
-def gunicorn(sts):
+def launch(sts, workers: int):
+    """gunicorn as `make serve` starts it, with no FLASK_SECRET_KEY set."""
     env = {
         "FLASK_STS_ENDPOINT_URL": sts.url,
         "FLASK_SECRET_KEY": "",  # unset: gunicorn.conf.py makes one for the launch
-        "CREDCHECK_WORKERS": "3",
+        "CREDCHECK_WORKERS": str(workers),
         "CREDCHECK_THREADS": "4",
         "FLASK_AUDIT_LOG": "",
     }
-    process, url = start_app(env, gunicorn=True)
+    return start_app(env, gunicorn=True)
+
+
+@pytest.fixture
+def gunicorn(sts):
+    process, url = launch(sts, workers=3)
     yield process, url
     stop(process)
 
@@ -39,13 +44,7 @@ def workers_of(master: int) -> set[int]:
 
 def test_a_form_from_one_worker_is_accepted_by_another(sts):
     # one worker, replaced between GET and POST: a key made per process would refuse the form
-    env = {
-        "FLASK_STS_ENDPOINT_URL": sts.url,
-        "FLASK_SECRET_KEY": "",  # unset: gunicorn.conf.py makes one for the launch
-        "CREDCHECK_WORKERS": "1",
-        "FLASK_AUDIT_LOG": "",
-    }
-    process, url = start_app(env, gunicorn=True)
+    process, url = launch(sts, workers=1)
 
     def replace_the_worker() -> None:
         [first] = workers_of(process.pid)
