@@ -165,14 +165,15 @@ class Checker:
         client.meta.events.register(f"before-call.{service_id}", _sign_with_them)
         return client
 
-    def _call(self, credentials: Credentials, region: str, service: str, operation: str):
-        client = self.client(region, service)
+    def _call(self, credentials: Credentials, region: str, service: str, operation: str) -> dict:
+        """One API call signed with credentials, through the shared client."""
         signing = botocore.credentials.Credentials(
             credentials.access_key_id,
             credentials.secret_access_key,
             credentials.session_token or None,
         )
-        return client, getattr(client, operation)(**{CREDENTIALS_PARAM: signing})
+        client = self.client(region, service)
+        return getattr(client, operation)(**{CREDENTIALS_PARAM: signing})
 
     def check(self, credentials: Credentials, region: str = DEFAULT_REGION) -> Result:
         """Call GetCallerIdentity with exactly these credentials; never raises."""
@@ -183,7 +184,7 @@ class Checker:
         else:
             try:
                 endpoint = self.client(region).meta.endpoint_url
-                _, response = self._call(credentials, region, "sts", "get_caller_identity")
+                response = self._call(credentials, region, "sts", "get_caller_identity")
                 result = _success(response)
             except Exception as exc:  # every failure becomes a verdict, never a 500
                 result = classify(exc, credentials.secrets)
@@ -202,7 +203,7 @@ class Checker:
         """The account's alias through iam:ListAccountAliases, with the same credentials."""
         iam_region = IAM_REGION[partition_of(region).name]
         try:
-            _, response = self._call(credentials, iam_region, "iam", "list_account_aliases")
+            response = self._call(credentials, iam_region, "iam", "list_account_aliases")
         except Exception as exc:
             failure = classify(exc, credentials.secrets)
             if failure.code in ("AccessDenied", "AccessDeniedException", "UnauthorizedOperation"):
