@@ -27,6 +27,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnava
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import access
+import widgets
 from api import api
 from checks import run_check
 from credcheck import Checker, Settings, clock
@@ -175,6 +176,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     app.after_request(add_security_headers)
     app.jinja_env.globals.update(
+        control=widgets.control,
+        translate=translate,
         clock_note=clock.note,
         canary_source=canary_source,
         current_language=current_language,
