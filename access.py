@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from functools import cache
 from pathlib import Path
 
 import click
@@ -11,8 +12,13 @@ from flask import Flask, abort, current_app, g, request
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MODES = ("none", "basic", "header")
-# compared against when the user is unknown, so an unknown name costs as much as a wrong password
-_DUMMY_HASH = generate_password_hash("credcheck-dummy")
+
+
+@cache
+def _dummy_hash() -> str:
+    # compared against when the user is unknown, so an unknown name costs as much as a wrong
+    # password; made on first need (an scrypt hash takes ~200 ms, too much for every start-up)
+    return generate_password_hash("credcheck-dummy")
 
 
 def load_users(inline: str, path: str) -> dict[str, str]:
@@ -57,7 +63,7 @@ def basic_user() -> str:
     users = current_app.extensions["users"]
     if auth is None or auth.type != "basic" or not auth.username:
         abort(401)
-    hashed = users.get(auth.username, _DUMMY_HASH)
+    hashed = users.get(auth.username) or _dummy_hash()
     if not check_password_hash(hashed, auth.password or "") or auth.username not in users:
         abort(401)
     return auth.username
