@@ -57,7 +57,7 @@ bench: $(VENV)/.test
 
 # after changing user-facing words: extract them, merge into the Korean .po, then translate
 messages: $(VENV)/.run
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -k _l --no-location --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header \
 		--ignore-dirs=".* _* tests bench translations static docs" -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 

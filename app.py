@@ -10,7 +10,6 @@ from flask import (
     Blueprint,
     Flask,
     current_app,
-    g,
     jsonify,
     redirect,
     render_template,
@@ -18,15 +17,17 @@ from flask import (
     url_for,
 )
 from flask.sessions import SecureCookieSessionInterface
-from flask_babel import Babel, get_translations
+from flask_babel import Babel
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from jinja2 import pass_context
 from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import access
+import i18n
 import widgets
 from api import api
 from checks import run_check
@@ -41,8 +42,6 @@ from forms import CheckForm
 csrf = CSRFProtect()
 babel = Babel()
 web = Blueprint("web", __name__)
-LANGUAGES = {"en": "English", "ko": "한국어"}
-LANGUAGE_COOKIE = "lang"
 
 CSP = "; ".join(
     (
@@ -176,20 +175,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     app.after_request(add_security_headers)
     app.jinja_env.globals.update(
-        control=widgets.control,
-        translate=translate,
+        field=widgets.field,
+        checkbox=widgets.checkbox,
         clock_note=clock.note,
         canary_source=canary_source,
-        current_language=current_language,
-        languages=LANGUAGES.items(),
-        js_strings=js_strings,
+        languages=i18n.LANGUAGES.items(),
     )
     app.jinja_env.filters["t"] = translate
     # Flask-Babel's own gettext looks its context up afresh on every call, about 30 µs each and
-    # 60 calls a page; this one asks once per request (see README, Performance)
+    # 60 calls a page. Pages get `_()` bound to their language (i18n.template_context); these
+    # are for templates rendered without it
     app.jinja_env.install_gettext_callables(
-        gettext=fast_gettext,
-        ngettext=lambda singular, plural, n: translations().ngettext(singular, plural, n),
+        gettext=lambda msgid: i18n.current().gettext(msgid),
+        ngettext=lambda singular, plural, n: i18n.current().ngettext(singular, plural, n),
         newstyle=True,
     )
     return app
@@ -197,7 +195,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=current_language)
+    babel.init_app(app, locale_selector=i18n.chosen_code)
+    i18n.init_app(app)
     app.extensions["credcheck"] = Checker(
         Settings(
             connect_timeout=float(app.config["STS_CONNECT_TIMEOUT"]),
@@ -221,11 +220,13 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     csrf.exempt(api)
     limiter = app.extensions["checks_limiter"]
+    # only checks (POSTs) are limited; other requests skip the limiter's work altogether
+    limiter.request_filter(lambda: request.method != "POST")
     for blueprint in (web, api):
-        # one budget for form and API checks alike; GETs of the page are free
-        limiter.shared_limit(
-            lambda: current_app.config["RATELIMIT_CHECKS"], scope="checks", methods=["POST"]
-        )(blueprint)
+        # one budget for form and API checks alike
+        limiter.shared_limit(app.config["RATELIMIT_CHECKS"], scope="checks", methods=["POST"])(
+            blueprint
+        )
         app.register_blueprint(blueprint)
     app.add_url_rule("/healthz", "healthz", healthz)
 
@@ -281,47 +282,11 @@ def add_security_headers(response):
     return response
 
 
-def current_language() -> str:
-    """The visitor's choice (cookie), else the best match for Accept-Language, else English."""
-    chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if chosen in LANGUAGES:
-        return chosen
-    return request.accept_languages.best_match(LANGUAGES) or "en"
-
-
-def translations():
-    """This request's gettext catalogue, looked up once."""
-    found = g.get("translations")
-    if found is None:
-        found = g.translations = get_translations()
-    return found
-
-
-def fast_gettext(msgid: str) -> str:
-    return translations().gettext(msgid)
-
-
-def translate(value) -> str:
+@pass_context
+def translate(context, value) -> str:
     """The `t` filter: domain words (str msgids or Text) in the page's language."""
-    if isinstance(value, Text):
-        return value.render(fast_gettext)
-    return fast_gettext(value) if value else ""
-
-
-def js_strings() -> dict[str, str]:
-    """Words app.js shows, in the page's language (it has no catalogue of its own)."""
-    _ = fast_gettext
-    return {
-        "copied": _("Copied ✓"),
-        "copyFailed": _("Copy failed: select and copy by hand"),
-        "show": _("Show"),
-        "hide": _("Hide"),
-        "checking": _("Checking…"),
-        "filled": _("Filled the fields from the pasted text."),
-        "filledProfile": _("Filled the fields from profile %(name)s."),
-        "several": _("Several profiles: %(names)s. Type one under Profile."),
-        "none": _("No credentials recognised yet: the server will say more when you check."),
-    }
+    language = context.get("language") or i18n.current()
+    return language.translate(value)
 
 
 def healthz():
@@ -355,9 +320,9 @@ def index():
 def language(code: str):
     """Switch the page's language, remembered in a cookie (a preference, not a secret)."""
     response = redirect(url_for("web.index"))
-    if code in LANGUAGES:
+    if code in i18n.LANGUAGES:
         response.set_cookie(
-            LANGUAGE_COOKIE,
+            i18n.COOKIE,
             code,
             max_age=365 * 24 * 3600,
             secure=request.is_secure,

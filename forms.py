@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -50,9 +49,9 @@ class CheckForm(FlaskForm):
     """Key ID, secret, optional session token (or a paste holding them), and where to check."""
 
     pasted = SecretTextAreaField(
-        _l("Paste anything"),
+        N_("Paste anything"),
         validators=[Optional()],
-        description=_l(
+        description=N_(
             "A profile from ~/.aws/credentials, export lines, JSON from aws sts or aws configure "
             "export-credentials, the IAM console's CSV, or just the values. Read on the server, "
             "never shown again."
@@ -60,33 +59,33 @@ class CheckForm(FlaskForm):
         render_kw={**SECRET_INPUT, "rows": 4},
     )
     profile = StringField(
-        _l("Profile"),
+        N_("Profile"),
         validators=[Optional(), Length(max=128)],
-        description=_l("When the pasted text holds several profiles: which one to check."),
+        description=N_("When the pasted text holds several profiles: which one to check."),
     )
     access_key_id = StringField(
-        _l("Access key ID"),
+        N_("Access key ID"),
         validators=[],
-        description=_l("20 characters, starting with AKIA (long-term) or ASIA (temporary)."),
+        description=N_("20 characters, starting with AKIA (long-term) or ASIA (temporary)."),
         render_kw={**SECRET_INPUT, "placeholder": "AKIA…"},
     )
     secret_access_key = PasswordField(
-        _l("Secret access key"),
+        N_("Secret access key"),
         validators=[],
-        description=_l("40 characters. Never shown again, logged or stored."),
+        description=N_("40 characters. Never shown again, logged or stored."),
         render_kw=SECRET_INPUT,
     )
     session_token = PasswordField(
-        _l("Session token"),
+        N_("Session token"),
         validators=[],
-        description=_l("Only for temporary credentials (key IDs starting with ASIA)."),
+        description=N_("Only for temporary credentials (key IDs starting with ASIA)."),
         render_kw=SECRET_INPUT,
     )
     region = SelectField(
-        _l("Partition and region"), validators=[], choices=REGION_CHOICES, default=DEFAULT_REGION
+        N_("Partition and region"), validators=[], choices=REGION_CHOICES, default=DEFAULT_REGION
     )
-    lookup_alias = BooleanField(_l("Also look up the account alias (iam:ListAccountAliases)"))
-    confirm_canary = BooleanField(_l("This is a canary token: call AWS anyway, and set it off"))
+    lookup_alias = BooleanField(N_("Also look up the account alias (iam:ListAccountAliases)"))
+    confirm_canary = BooleanField(N_("This is a canary token: call AWS anyway, and set it off"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +44,10 @@ def pct(samples: list[float], p: float) -> float:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
+
+
+def port_of(url: str) -> int:
+    return int(url.split(":")[2].split("/")[0])
 
 
 def start_stand_in(hang: bool = False) -> tuple[subprocess.Popen, str]:
@@ -92,13 +97,41 @@ def start_server(
     raise RuntimeError(f"{kind} did not serve {url}")
 
 
-def floor(sts_url: str, count: int) -> list[float]:
-    """A SigV4-signed GetCallerIdentity over one pooled connection: botocore's signer + urllib3."""
+def start_hello(workers: int, threads: int) -> tuple[subprocess.Popen, str]:
+    """bench/hello.py under gunicorn with the app's worker settings: the web server's own share."""
+    port = free_port()
+    command = [
+        str(BIN / "gunicorn"),
+        "-k",
+        "gthread",
+        f"-w{workers}",
+        f"--threads={threads}",
+        f"-b127.0.0.1:{port}",
+        "bench.hello:app",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}/"
+    pool = urllib3.PoolManager(retries=False, timeout=5)
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        try:
+            if pool.request("GET", url).status == 200:
+                return process, url
+        except urllib3.exceptions.HTTPError:
+            time.sleep(0.005)
+    stop(process)
+    raise RuntimeError(f"gunicorn did not serve {url}")
+
+
+def signed_call(sts_url: str) -> Callable[[], None]:
+    """The floor: a SigV4-signed GetCallerIdentity over one pooled connection (botocore's signer
+    and urllib3, nothing else)."""
     credentials = Credentials(KEY_ID, SECRET)
-    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(sts_url.rsplit(":", 1)[1]), maxsize=1)
-    samples = []
-    for _ in range(count):
-        started = time.perf_counter()
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(sts_url), maxsize=1)
+
+    def once() -> None:
         request = AWSRequest(
             "POST",
             sts_url + "/",
@@ -108,15 +141,24 @@ def floor(sts_url: str, count: int) -> list[float]:
         SigV4Auth(credentials, "sts", "us-east-1").add_auth(request)
         response = pool.urlopen("POST", "/", body=BODY, headers=dict(request.headers.items()))
         assert response.status == 200 and b"<Arn>" in response.data
-        samples.append(time.perf_counter() - started)
-    return samples
+
+    return once
 
 
-def form_checks(app_url: str, count: int) -> list[float]:
-    """Checks through the HTML form, one after another, as a browser posts them."""
-    pool = urllib3.HTTPConnectionPool(
-        "127.0.0.1", int(app_url.split(":")[2].rstrip("/")), maxsize=1
-    )
+def page_get(url: str, path: str, expect: bytes) -> Callable[[], None]:
+    """GET path over one keep-alive connection."""
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(url), maxsize=1)
+
+    def once() -> None:
+        response = pool.request("GET", path)
+        assert response.status == 200 and expect in response.data
+
+    return once
+
+
+def form_check(app_url: str) -> Callable[[], None]:
+    """A check through the HTML form, as a browser posts it (the session cookie, the CSRF token)."""
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(app_url), maxsize=1)
     page = pool.request("GET", "/")
     cookie = page.headers["Set-Cookie"].split(";", 1)[0]
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page.data.decode())[1]
@@ -126,9 +168,8 @@ def form_checks(app_url: str, count: int) -> list[float]:
         "secret_access_key": SECRET,
         "region": "us-east-1",
     }
-    samples = []
-    for _ in range(count):
-        started = time.perf_counter()
+
+    def once() -> None:
         response = pool.request_encode_body(
             "POST",
             "/",
@@ -137,7 +178,51 @@ def form_checks(app_url: str, count: int) -> list[float]:
             headers={"Cookie": cookie, "Referer": app_url},
         )
         assert response.status == 200 and b"Valid credentials" in response.data, response.status
-        samples.append(time.perf_counter() - started)
+
+    return once
+
+
+def aws_calls(sts_url: str) -> tuple[Callable[[], None], Callable[[], None]]:
+    """The AWS call alone: credcheck's shared client, and a client per check (a typical design)."""
+    import boto3
+
+    from credcheck import Checker, Credentials, Settings
+
+    checker = Checker(Settings(endpoint_url=sts_url))
+    credentials = Credentials(KEY_ID, SECRET)
+    session = boto3.Session()
+
+    def shared() -> None:
+        assert checker.check(credentials).ok
+
+    def client_per_check() -> None:
+        session.client(
+            "sts",
+            region_name="us-east-1",
+            endpoint_url=sts_url,
+            aws_access_key_id=KEY_ID,
+            aws_secret_access_key=SECRET,
+        ).get_caller_identity()
+
+    return shared, client_per_check
+
+
+def interleaved(
+    measures: dict[str, tuple[Callable[[], None], int]], rounds: int
+) -> dict[str, list[float]]:
+    """Each measure in turn, a few samples at a time, round after round: the machine's slow and
+    fast spells then fall on all of them alike, and their ratios hold. measures maps a name to
+    (one sample, samples per round)."""
+    for once, per_round in measures.values():
+        for _ in range(min(per_round, 20)):  # warm up
+            once()
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(rounds):
+        for name, (once, per_round) in measures.items():
+            for _ in range(per_round):
+                started = time.perf_counter()
+                once()
+                samples[name].append(time.perf_counter() - started)
     return samples
 
 
@@ -145,7 +230,7 @@ def api_load(
     app_url: str, total: int, clients: int, distinct: bool = False
 ) -> tuple[float, list[float], int]:
     """total API checks from concurrent keep-alive clients: (seconds, latencies, errors)."""
-    port = int(app_url.split(":")[2].rstrip("/"))
+    port = port_of(app_url)
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -199,40 +284,6 @@ def wrk_throughput(app_url: str, seconds: int, connections: int) -> dict | None:
     return {k: float(v) for k, v in (pair.split("=") for pair in found[1].split())}
 
 
-def domain_checks(sts_url: str, count: int) -> tuple[list[float], list[float]]:
-    """The AWS call alone: credcheck's shared client, and a client per check (a typical design)."""
-    import boto3
-
-    from credcheck import Checker, Credentials, Settings
-
-    checker = Checker(Settings(endpoint_url=sts_url))
-    credentials = Credentials(KEY_ID, SECRET)
-    session = boto3.Session()
-
-    def client_per_check() -> None:
-        session.client(
-            "sts",
-            region_name="us-east-1",
-            endpoint_url=sts_url,
-            aws_access_key_id=KEY_ID,
-            aws_secret_access_key=SECRET,
-        ).get_caller_identity()
-
-    for _ in range(20):
-        checker.check(credentials)
-        client_per_check()
-    shared, per_check = [], []
-    for i in range(count):
-        started = time.perf_counter()
-        assert checker.check(credentials).ok
-        shared.append(time.perf_counter() - started)
-        if i % 10 == 0:  # ten times slower: sample it less
-            started = time.perf_counter()
-            client_per_check()
-            per_check.append(time.perf_counter() - started)
-    return shared, per_check
-
-
 def rss_kib(pid: int) -> int:
     """Resident memory of a process and its children (gunicorn's workers), in KiB."""
     pids = [pid] + [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -246,7 +297,7 @@ def rss_kib(pid: int) -> int:
 def hung_verdict(samples: int) -> list[float]:
     hung, hung_url = start_stand_in(hang=True)
     server, url, _ = start_server(hung_url, workers=1, threads=4)
-    pool = urllib3.HTTPConnectionPool("127.0.0.1", int(url.split(":")[2].rstrip("/")), timeout=30)
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(url), timeout=30)
     times = []
     try:
         for _ in range(samples):
@@ -293,19 +344,29 @@ def main() -> None:
     )
 
     sts, sts_url = start_stand_in()
-    rows = []
     try:
-        floor(sts_url, 50)  # warm up
-        floor_samples = floor(sts_url, n["latency"])
-        shared, per_check = domain_checks(sts_url, n["latency"])
         server, url, _ = start_server(sts_url, workers=1, threads=4)
+        hello, hello_url = start_hello(workers=1, threads=4)
         try:
-            form_checks(url, 50)  # warm up
-            form_samples = form_checks(url, n["latency"])
+            shared, client_per_check = aws_calls(sts_url)
+            per_round = max(1, n["latency"] // 20)
+            latency = interleaved(
+                {
+                    "floor": (signed_call(sts_url), per_round),
+                    "hop": (page_get(hello_url, "/", b"ok"), per_round),
+                    "healthz": (page_get(url, "/healthz", b"ok"), per_round),
+                    "shared": (shared, per_round),
+                    # ten times slower: sampled less
+                    "per_check": (client_per_check, max(1, per_round // 10)),
+                    "form": (form_check(url), per_round),
+                },
+                rounds=20,
+            )
             before = rss_kib(server.pid)
             api_load(url, n["rss"], 4, distinct=True)
             after = rss_kib(server.pid)
         finally:
+            stop(hello)
             stop(server)
         server, url, _ = start_server(sts_url, workers=2, threads=8)
         try:
@@ -320,29 +381,47 @@ def main() -> None:
     finally:
         stop(sts)
 
-    f50, f90 = statistics.median(floor_samples), pct(floor_samples, 90)
-    c50, c90 = statistics.median(form_samples), pct(form_samples, 90)
-    s50, p50 = statistics.median(shared), statistics.median(per_check)
+    median = {name: statistics.median(samples) for name, samples in latency.items()}
+    floor = median["floor"]
+
+    def times_floor(seconds: float) -> str:
+        return f"{seconds / floor:.1f}× the floor"
+
     rows = [
         (
             "Floor: signed GetCallerIdentity, pooled connection",
-            f"median {ms(f50)}, p90 {ms(f90)}",
+            f"median {ms(floor)}, p90 {ms(pct(latency['floor'], 90))}",
             "1.0×",
         ),
         (
+            "A round trip through gunicorn alone (bench/hello.py, 1 worker × 4 threads)",
+            f"median {ms(median['hop'])}",
+            times_floor(median["hop"]),
+        ),
+        (
+            "/healthz through the app (Flask and its extensions, no page, no AWS call)",
+            f"median {ms(median['healthz'])}",
+            times_floor(median["healthz"]),
+        ),
+        (
             "The AWS call alone: credcheck's shared client",
-            f"median {ms(s50)}, p90 {ms(pct(shared, 90))}",
-            f"{s50 / f50:.1f}× the floor",
+            f"median {ms(median['shared'])}, p90 {ms(pct(latency['shared'], 90))}",
+            times_floor(median["shared"]),
         ),
         (
             "The AWS call alone: a boto3 client per check",
-            f"median {ms(p50)}",
-            f"{p50 / f50:.1f}× the floor",
+            f"median {ms(median['per_check'])}",
+            times_floor(median["per_check"]),
         ),
         (
-            "Check through the form, end to end",
-            f"median {ms(c50)}, p90 {ms(c90)}",
-            f"{c50 / f50:.1f}× the floor",
+            "Lower bound for any gunicorn + botocore check: the round trip plus the call",
+            f"{ms(median['hop'] + median['shared'])}",
+            times_floor(median["hop"] + median["shared"]),
+        ),
+        (
+            "Check through the form, end to end (1 worker × 4 threads)",
+            f"median {ms(median['form'])}, p90 {ms(pct(latency['form'], 90))}",
+            times_floor(median["form"]),
         ),
         (
             f"Throughput under wrk: {n['wrk']} s, 20 connections, gunicorn 2 workers × 8 threads",

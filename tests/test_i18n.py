@@ -23,7 +23,7 @@ SKIP_DIRS = {"tests", "bench", "translations", "static"}
 def source_messages() -> set[str]:
     """Every msgid in the code and templates, found as `make messages` finds them."""
     method_map = [("**.py", "python"), ("**.html", "jinja2")]
-    keywords = {**DEFAULT_KEYWORDS, "N_": None, "_l": None}
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
 
     def wanted(dirname: str) -> bool:
         name = Path(dirname).name
@@ -122,3 +122,21 @@ def test_script_words_come_in_the_page_language(client):
     words = json.loads(html.unescape(re.search(r'data-i18n="([^"]+)"', raw)[1]))
     assert words["copied"] == "복사됨 ✓"
     assert words["checking"] == "검사 중…"
+
+
+def selected(text: str) -> list[str]:
+    return re.findall(r'<option value="([^"]+)" selected>', text)
+
+
+def test_the_region_list_marks_only_the_chosen_region_in_either_language(client, sts):
+    assert selected(page(client.get("/"))) == ["us-east-1"]
+    assert selected(page(check(client, region="eu-west-1"))) == ["eu-west-1"]
+    # the list is made once per language and shared: one visitor's choice never shows in the
+    # next page
+    assert selected(page(client.get("/"))) == ["us-east-1"]
+    client.get("/lang/ko")
+    korean = page(check(client, region="eu-west-1"))
+    assert selected(korean) == ["eu-west-1"]
+    assert '<optgroup label="AWS(표준)">' in korean
+    assert "eu-west-1 — 유럽(아일랜드)" in korean
+    assert "Europe (Ireland)" not in korean
