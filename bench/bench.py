@@ -182,6 +182,20 @@ def form_check(app_url: str) -> Callable[[], None]:
     return once
 
 
+def api_check(app_url: str) -> Callable[[], None]:
+    """A check through the JSON API: the same check, no page, no session, no CSRF token."""
+    pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(app_url), maxsize=1)
+    body = json.dumps({"access_key_id": KEY_ID, "secret_access_key": SECRET})
+
+    def once() -> None:
+        response = pool.urlopen(
+            "POST", "/api/v1/check", body=body, headers={"Content-Type": "application/json"}
+        )
+        assert response.status == 200 and b'"ok":true' in response.data, response.status
+
+    return once
+
+
 def aws_calls(sts_url: str) -> tuple[Callable[[], None], Callable[[], None]]:
     """The AWS call alone: credcheck's shared client, and a client per check (a typical design)."""
     import boto3
@@ -358,6 +372,7 @@ def main() -> None:
                     "shared": (shared, per_round),
                     # ten times slower: sampled less
                     "per_check": (client_per_check, max(1, per_round // 10)),
+                    "api": (api_check(url), per_round),
                     "form": (form_check(url), per_round),
                 },
                 rounds=20,
@@ -417,6 +432,11 @@ def main() -> None:
             "Lower bound for any gunicorn + botocore check: the round trip plus the call",
             f"{ms(median['hop'] + median['shared'])}",
             times_floor(median["hop"] + median["shared"]),
+        ),
+        (
+            "Check through the JSON API, end to end (no page, session or CSRF token)",
+            f"median {ms(median['api'])}",
+            times_floor(median["api"]),
         ),
         (
             "Check through the form, end to end (1 worker × 4 threads)",

@@ -19,6 +19,16 @@ def test_bench_runs_and_prints_its_table():
     assert result.returncode == 0, result.stderr[-2000:]
     table = result.stdout
     assert "| measure | result | note |" in table
-    for row in ("Floor:", "Check through the form", "Server RSS", "never answers", "Cold start"):
+    for row in (
+        "Floor:",
+        "through gunicorn alone",
+        "/healthz",
+        "Lower bound",
+        "JSON API",
+        "Check through the form",
+        "Server RSS",
+        "never answers",
+        "Cold start",
+    ):
         assert row in table
     assert "0 errors" in table
