@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import base64
+import gc
 import json
 import logging
 import re
+import threading
+import time
 
 import pytest
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
 from werkzeug.security import generate_password_hash
 
+import limiting
 from access import exposure_problem
 from app import create_app
+from limiting import SweptMemoryStorage
 from tests.conftest import KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
 from tests.services import free_port, start_app, start_redis, stop
 
@@ -56,6 +64,60 @@ def test_limit_is_per_client_address(sts):
     assert client.post("/", data={}, environ_base={"REMOTE_ADDR": "127.0.0.2"}).status_code == 200
     assert client.post("/", data={}, environ_base={"REMOTE_ADDR": "127.0.0.2"}).status_code == 429
     assert client.post("/", data={}, environ_base={"REMOTE_ADDR": "127.0.0.3"}).status_code == 200
+
+
+def test_the_in_process_store_is_credcheck_sweeping_one(sts):
+    app = make(sts)
+    assert isinstance(app.extensions["checks_limiter"].storage, SweptMemoryStorage)
+
+
+def hits_that_outlast_the_expiry_timer(storage) -> None:
+    limiter = FixedWindowRateLimiter(storage)
+    for _ in range(5):
+        assert limiter.hit(parse("100/minute"), "checks", "127.0.0.1")
+        time.sleep(0.015)  # limits' Timer fires 10 ms after it starts
+
+
+def test_a_busy_in_process_store_starts_no_thread_per_check(monkeypatch):
+    started = []
+
+    class CountingTimer(threading.Timer):
+        def start(self):
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr(threading, "Timer", CountingTimer)
+    library_store = MemoryStorage()
+    started.clear()
+    hits_that_outlast_the_expiry_timer(library_store)
+    assert len(started) >= 4  # limits' own store: a new Timer thread for almost every hit
+    ours = SweptMemoryStorage()
+    started.clear()
+    hits_that_outlast_the_expiry_timer(ours)
+    assert started == []
+
+
+def test_the_sweeper_drops_counters_whose_window_has_passed(monkeypatch):
+    monkeypatch.setattr(limiting, "SWEEP_SECONDS", 0.02)
+    storage = SweptMemoryStorage()
+    storage.incr("gone", expiry=0.01)
+    storage.incr("live", expiry=60)
+    deadline = time.monotonic() + 5
+    while "gone" in storage.expirations and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert "gone" not in storage.expirations and "gone" not in storage.storage
+    assert storage.storage["live"] == 1
+
+
+def test_the_sweeper_ends_with_its_store(monkeypatch):
+    monkeypatch.setattr(limiting, "SWEEP_SECONDS", 0.02)
+    storage = SweptMemoryStorage()
+    sweeper = storage.timer
+    assert sweeper.is_alive()
+    del storage
+    gc.collect()
+    sweeper.join(timeout=5)
+    assert not sweeper.is_alive()
 
 
 @pytest.fixture
