@@ -56,7 +56,8 @@ class Language:
 
     @cached_property
     def template_gettext(self):
-        """`_()` for templates, as Jinja's newstyle gettext does it: escaped, then formatted."""
+        """`_()` for templates, as Jinja's newstyle gettext does it: escaped, then formatted
+        (only when there are values, as Text.render does)."""
         gettext = self.gettext
 
         @pass_context
@@ -64,7 +65,7 @@ class Language:
             words = gettext(msgid)
             if context.eval_ctx.autoescape:
                 words = Markup(words)
-            return words % variables
+            return words % variables if variables else words
 
         return _
 
