@@ -178,8 +178,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     app.after_request(add_security_headers)
     app.jinja_env.globals.update(
-        field=widgets.field,
-        checkbox=widgets.checkbox,
+        control=widgets.control,
         clock_note=clock.note,
         canary_source=canary_source,
         languages=i18n.LANGUAGES.items(),

@@ -39,30 +39,3 @@ def control(field, described: str, language) -> Markup:
         options = language.select_options(field).replace(chosen, chosen[:-1] + " selected>", 1)
         return Markup(f"<select {attrs}>{options}</select>")
     raise ValueError(f"no control for {kind}")
-
-
-def field(field, language, notes=()) -> Markup:
-    """One field with its label, hint, control, errors and notes."""
-    t = language.translate
-    hint = f"{field.id}-hint" if field.description else ""
-    errors = f"{field.id}-errors" if field.errors else ""
-    parts = [
-        f'<div class="field{" field--error" if field.errors else ""}">',
-        f'<label for="{escape(field.id)}">{escape(t(field.label.text))}</label>',
-    ]
-    if hint:
-        parts.append(f'<p class="hint" id="{escape(hint)}">{escape(t(field.description))}</p>')
-    parts.append(control(field, f"{hint} {errors}".strip(), language))
-    if errors:
-        items = "".join(f"<li>{escape(t(error))}</li>" for error in field.errors)
-        parts.append(f'<ul class="errors" id="{escape(errors)}">{items}</ul>')
-    parts.extend(f'<p class="note">{escape(t(note))}</p>' for note in notes)
-    parts.append("</div>")
-    return Markup("\n".join(parts))
-
-
-def checkbox(field, language, described: str = "") -> Markup:
-    """A checkbox followed by its label."""
-    words = escape(language.translate(field.label.text))
-    label = f'<label for="{escape(field.id)}">{words}</label>'
-    return Markup(f"{control(field, described, language)}\n{label}")
