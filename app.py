@@ -21,7 +21,6 @@ from flask_babel import Babel
 from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from jinja2 import pass_context
 from redis.exceptions import RedisError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -185,8 +184,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     app.jinja_env.filters["t"] = translate
     # Flask-Babel's own gettext looks its context up afresh on every call, about 30 µs each and
-    # 60 calls a page. Pages get `_()` bound to their language (i18n.template_context); these
-    # are for templates rendered without it
+    # 60 calls a page; these use the request's language, decided once (i18n.current)
     app.jinja_env.install_gettext_callables(
         gettext=lambda msgid: i18n.current().gettext(msgid),
         ngettext=lambda singular, plural, n: i18n.current().ngettext(singular, plural, n),
@@ -293,11 +291,9 @@ def add_security_headers(response):
     return response
 
 
-@pass_context
-def translate(context, value) -> str:
+def translate(value) -> str:
     """The `t` filter: domain words (str msgids or Text) in the page's language."""
-    language = context.get("language") or i18n.current()
-    return language.translate(value)
+    return i18n.current().translate(value)
 
 
 def healthz():

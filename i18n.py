@@ -8,8 +8,7 @@ from functools import cached_property
 
 from flask import Flask, current_app, g, request
 from flask_babel import force_locale, get_translations
-from jinja2 import pass_context
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from credcheck.text import Text
 
@@ -54,21 +53,6 @@ class Language:
             ensure_ascii=False,
         )
 
-    @cached_property
-    def template_gettext(self):
-        """`_()` for templates, as Jinja's newstyle gettext does it: escaped, then formatted
-        (only when there are values, as Text.render does)."""
-        gettext = self.gettext
-
-        @pass_context
-        def _(context, msgid: str, **variables):
-            words = gettext(msgid)
-            if context.eval_ctx.autoescape:
-                words = Markup(words)
-            return words % variables if variables else words
-
-        return _
-
     def select_options(self, field) -> str:
         """A select's optgroups and options, translated, none selected; made once per field."""
         found = self._options.get(field.name)
@@ -98,11 +82,8 @@ def init_app(app: Flask) -> None:
 
 
 def template_context() -> dict:
-    """Every template gets the request's language, and `_()` bound to it."""
-    language = current()
-    # `_` as well as `gettext`: Jinja's own `_` would look `gettext` up again on every call
-    words = language.template_gettext
-    return {"language": language, "gettext": words, "_": words}
+    """Every template gets the request's language."""
+    return {"language": current()}
 
 
 def chosen_code() -> str:
