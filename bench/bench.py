@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT))
 
-from tests.services import free_port, stop  # noqa: E402
+from tests.services import free_port, stop, wait_for  # noqa: E402
 
 KEY_ID = "AKIAIOSFODNN7EXAMPLE"
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
@@ -85,22 +85,8 @@ def start_server(
         command, cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}/"
-    serving(process, url)
+    wait_for(url, process, seconds=30, poll=0.005)  # finely: cold starts are timed by it
     return process, url, time.perf_counter() - started
-
-
-def serving(process: subprocess.Popen, url: str) -> None:
-    """Wait (30 s at most) for process to answer 200 at url."""
-    pool = urllib3.PoolManager(retries=False, timeout=5)
-    deadline = time.perf_counter() + 30
-    while time.perf_counter() < deadline:
-        try:
-            if pool.request("GET", url).status == 200:
-                return
-        except urllib3.exceptions.HTTPError:
-            time.sleep(0.005)
-    stop(process)
-    raise RuntimeError(f"nothing served {url}")
 
 
 def start_hello(workers: int, threads: int) -> tuple[subprocess.Popen, str]:
@@ -119,7 +105,7 @@ def start_hello(workers: int, threads: int) -> tuple[subprocess.Popen, str]:
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}/"
-    serving(process, url)
+    wait_for(url, process, seconds=30)
     return process, url
 
 

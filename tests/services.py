@@ -25,7 +25,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 20, poll: float = 0.1) -> None:
+    """Until url answers 200, or fail with the process's output (poll: seconds between tries)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -34,7 +35,7 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
             urllib.request.urlopen(url, timeout=1).close()
             return
         except OSError:
-            time.sleep(0.1)
+            time.sleep(poll)
     process.kill()
     raise RuntimeError(f"{url} did not answer in {seconds} s: {process.communicate()[0]}")
 
