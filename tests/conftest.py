@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 
+import boto3
 import pytest
 from hypothesis import settings
 from moto.server import ThreadedMotoServer
@@ -120,6 +122,33 @@ def moto_endpoint():
     host, port = server.get_host_and_port()
     yield f"http://{host}:{port}"
     server.stop()
+
+
+@pytest.fixture
+def moto_client(moto_endpoint):
+    """The app checking against moto's server."""
+    app = create_app(
+        {"SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "STS_ENDPOINT_URL": moto_endpoint}
+    )
+    return app.test_client()
+
+
+def aws(moto_endpoint, service, **credentials):
+    """A boto3 client for moto's server, as its admin unless given other credentials."""
+    return boto3.client(
+        service,
+        region_name="us-east-1",
+        endpoint_url=moto_endpoint,
+        aws_access_key_id=credentials.get("key_id", "AKIAADMINADMINADMIN0"),
+        aws_secret_access_key=credentials.get("secret", "admin"),
+        aws_session_token=credentials.get("token"),
+    )
+
+
+def page_of(response) -> str:
+    """A 200 page's text, entities decoded."""
+    assert response.status_code == 200
+    return html.unescape(response.get_data(as_text=True))
 
 
 def check(

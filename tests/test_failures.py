@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import time
 
 import pytest
 
 from app import create_app
-from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check
+from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, SECRET, TEMP_KEY_ID, TOKEN, check, page_of
 from tests.services import free_port
 from tests.stand_in import EXPIRED_TOKEN, INVALID_TOKEN, SKEW_AHEAD, SKEW_BEHIND, Answer
 
@@ -78,11 +77,6 @@ AWS_ERRORS = [
         "AWS refused the credentials for a reason credcheck does not know",
     ),
 ]
-
-
-def page_of(response) -> str:
-    assert response.status_code == 200
-    return html.unescape(response.get_data(as_text=True))
 
 
 @pytest.mark.parametrize(("status", "code", "message", "title"), AWS_ERRORS)

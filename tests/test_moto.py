@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 
-import boto3
 import pytest
 from moto.core import enable_iam_authentication
 
-from app import create_app
-from tests.conftest import check
+from tests.conftest import aws, check, page_of
 
 TRUST = {
     "Version": "2012-10-17",
@@ -18,25 +15,6 @@ TRUST = {
         {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"},
     ],
 }
-
-
-@pytest.fixture
-def moto_client(moto_endpoint):
-    app = create_app(
-        {"SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "STS_ENDPOINT_URL": moto_endpoint}
-    )
-    return app.test_client()
-
-
-def aws(moto_endpoint, service, **credentials):
-    return boto3.client(
-        service,
-        region_name="us-east-1",
-        endpoint_url=moto_endpoint,
-        aws_access_key_id=credentials.get("key_id", "AKIAADMINADMINADMIN0"),
-        aws_secret_access_key=credentials.get("secret", "admin"),
-        aws_session_token=credentials.get("token"),
-    )
 
 
 @pytest.fixture
@@ -61,13 +39,8 @@ def iam_user(moto_endpoint):
     iam.delete_user(UserName="alice")
 
 
-def page(response) -> str:
-    assert response.status_code == 200
-    return html.unescape(response.get_data(as_text=True))
-
-
 def test_iam_user_key_shows_the_users_arn(moto_client, iam_user):
-    shown = page(
+    shown = page_of(
         check(moto_client, key_id=iam_user["AccessKeyId"], secret=iam_user["SecretAccessKey"])
     )
     assert "Valid credentials" in shown
@@ -84,7 +57,7 @@ def test_assumed_role_shows_the_assumed_role_arn(moto_client, moto_endpoint, iam
     )
     issued = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="support-check")["Credentials"]
     try:
-        shown = page(
+        shown = page_of(
             check(
                 moto_client,
                 key_id=issued["AccessKeyId"],
@@ -102,21 +75,21 @@ def test_assumed_role_shows_the_assumed_role_arn(moto_client, moto_endpoint, iam
 
 def test_unknown_key_is_invalid_client_token_id(moto_client):
     with enable_iam_authentication():
-        shown = page(check(moto_client, key_id="AKIAUNKNOWNUNKNOWN00"))
+        shown = page_of(check(moto_client, key_id="AKIAUNKNOWNUNKNOWN00"))
     assert "AWS does not recognise this access key" in shown
     assert "InvalidClientTokenId" in shown
 
 
 def test_wrong_secret_explains_signature_mismatch(moto_client, iam_user):
     with enable_iam_authentication():
-        shown = page(check(moto_client, key_id=iam_user["AccessKeyId"], secret="W" * 40))
+        shown = page_of(check(moto_client, key_id=iam_user["AccessKeyId"], secret="W" * 40))
     assert "The secret access key does not match this key ID" in shown
     assert "SignatureDoesNotMatch" in shown
 
 
 def test_right_secret_passes_moto_iam_authentication(moto_client, iam_user):
     with enable_iam_authentication():
-        shown = page(
+        shown = page_of(
             check(moto_client, key_id=iam_user["AccessKeyId"], secret=iam_user["SecretAccessKey"])
         )
     assert "Valid credentials" in shown

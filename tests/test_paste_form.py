@@ -5,11 +5,17 @@ from __future__ import annotations
 import html
 import json
 
-import boto3
 import pytest
 
-from app import create_app
-from tests.conftest import ISSUED_ACCOUNT, ISSUED_KEY_ID, KEY_ID, SECRET, TEMP_KEY_ID, check
+from tests.conftest import (
+    ISSUED_ACCOUNT,
+    ISSUED_KEY_ID,
+    KEY_ID,
+    SECRET,
+    TEMP_KEY_ID,
+    aws,
+    check,
+)
 from tests.test_paste import (
     ASSUME_ROLE,
     CREDENTIALS_FILE,
@@ -224,22 +230,8 @@ def test_no_partition_offer_outside_the_standard_partition(client, sts):
 # --- account alias (moto's IAM) ---
 
 
-@pytest.fixture
-def moto_client(moto_endpoint):
-    app = create_app(
-        {"SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "STS_ENDPOINT_URL": moto_endpoint}
-    )
-    return app.test_client()
-
-
 def test_alias_is_looked_up_when_asked(moto_client, moto_endpoint):
-    iam = boto3.client(
-        "iam",
-        region_name="us-east-1",
-        endpoint_url=moto_endpoint,
-        aws_access_key_id="AKIAADMINADMINADMIN0",
-        aws_secret_access_key="admin",
-    )
+    iam = aws(moto_endpoint, "iam")
     iam.create_account_alias(AccountAlias="support-sandbox")
     try:
         page = html.unescape(check(moto_client, lookup_alias="y").get_data(as_text=True))
