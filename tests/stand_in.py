@@ -14,7 +14,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 NS = "https://sts.amazonaws.com/doc/2011-06-15/"
-HANG_LIMIT = 30.0
+HANG_LIMIT = 30.0  # seconds a hanging answer waits at most, so no test can hang for ever
 # messages exactly as STS sends them (../shared/STS-WIRE.md)
 INVALID_TOKEN = "The security token included in the request is invalid."
 EXPIRED_TOKEN = "The security token included in the request is expired"
@@ -25,7 +25,7 @@ SKEW_BEHIND = (
 SKEW_AHEAD = (
     "Signature not yet current: 20210112T194419Z is still later than 20210112T072625Z "
     "(20210112T071125Z + 15 min.)"
-)  # seconds a hanging answer waits at most, so no test can hang for ever
+)
 
 
 @dataclass
