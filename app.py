@@ -29,7 +29,7 @@ import access
 import i18n
 import limiting
 import widgets
-from api import api
+from api import api, refuse
 from checks import run_check
 from credcheck import Checker, Settings, clock
 from credcheck.audit import AuditLog
@@ -270,9 +270,8 @@ def render_error(error: Exception):
         text = Text.of(N_("%(text)s %(retry)s"), text=Text(text), retry=retry)
         headers["Retry-After"] = str(seconds or 60)
     if request.path.startswith("/api/"):
-        error = {"code": f"HTTP{code}", "title": title, "explanation": str(text)}
-        body = {"ok": False, "error": error}
-        return jsonify(body), code, headers
+        body, _ = refuse(code, f"HTTP{code}", title, str(text))
+        return body, code, headers
     return render_template("error.html", code=code, title=title, text=text), code, headers
 
 
