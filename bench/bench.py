@@ -166,15 +166,20 @@ def form_check(app_url: str) -> Callable[[], None]:
     return once
 
 
+def post_check(pool: urllib3.HTTPConnectionPool, key_id: str = KEY_ID):
+    """One POST to the JSON API."""
+    body = json.dumps({"access_key_id": key_id, "secret_access_key": SECRET})
+    return pool.urlopen(
+        "POST", "/api/v1/check", body=body, headers={"Content-Type": "application/json"}
+    )
+
+
 def api_check(app_url: str) -> Callable[[], None]:
     """A check through the JSON API: the same check, no page, no session, no CSRF token."""
     pool = urllib3.HTTPConnectionPool("127.0.0.1", port_of(app_url), maxsize=1)
-    body = json.dumps({"access_key_id": KEY_ID, "secret_access_key": SECRET})
 
     def once() -> None:
-        response = pool.urlopen(
-            "POST", "/api/v1/check", body=body, headers={"Content-Type": "application/json"}
-        )
+        response = post_check(pool)
         assert response.status == 200 and b'"ok":true' in response.data, response.status
 
     return once
@@ -240,12 +245,9 @@ def api_load(
         mine, bad = [], 0
         for n in counter:
             key_id = f"AKIA{n:016d}" if distinct else KEY_ID
-            body = json.dumps({"access_key_id": key_id, "secret_access_key": SECRET})
             started = time.perf_counter()
             try:
-                response = pool.urlopen(
-                    "POST", "/api/v1/check", body=body, headers={"Content-Type": "application/json"}
-                )
+                response = post_check(pool, key_id)
                 ok = response.status == 200 and b'"ok":true' in response.data
             except urllib3.exceptions.HTTPError:
                 ok = False
@@ -300,12 +302,7 @@ def hung_verdict(samples: int) -> list[float]:
     try:
         for _ in range(samples):
             started = time.perf_counter()
-            response = pool.urlopen(
-                "POST",
-                "/api/v1/check",
-                body=json.dumps({"access_key_id": KEY_ID, "secret_access_key": SECRET}),
-                headers={"Content-Type": "application/json"},
-            )
+            response = post_check(pool)
             assert b"ReadTimeout" in response.data, response.data[:200]
             times.append(time.perf_counter() - started)
     finally:
